@@ -1,0 +1,107 @@
+#include "document_context.hpp"
+
+#include <algorithm>
+
+namespace ehcp::detail {
+
+DocumentContext::DocumentContext(std::string file, std::string_view text, int first_line, const LoadOptions& options,
+                                 std::string base_dir)
+    : file_(std::move(file)), text_(text), first_line_(first_line), options_(options), base_dir_(std::move(base_dir)) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i)
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+SourcePos DocumentContext::position(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.line < 0 || mark.column < 0) return {};
+    return position(mark.line, mark.column);
+}
+
+SourcePos DocumentContext::position(int text_line, int byte_column) const {
+    SourcePos pos{first_line_ + text_line, byte_column + 1};
+    if (text_line < 0 || static_cast<std::size_t>(text_line) >= line_starts_.size()) return pos;
+    // Editors count characters: skip UTF-8 continuation bytes.
+    std::size_t start = line_starts_[static_cast<std::size_t>(text_line)];
+    std::size_t end = std::min(text_.size(), start + static_cast<std::size_t>(byte_column));
+    int column = 1;
+    for (std::size_t i = start; i < end; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    pos.column = column;
+    return pos;
+}
+
+SourcePos DocumentContext::position_of_offset(std::size_t offset) const {
+    auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    std::size_t line = static_cast<std::size_t>(after - line_starts_.begin()) - 1;
+    return position(static_cast<int>(line), static_cast<int>(offset - line_starts_[line]));
+}
+
+std::optional<std::size_t> DocumentContext::last_content_before(std::size_t offset) const {
+    std::size_t q = std::min(offset, text_.size());
+    for (;;) {
+        while (q > 0 && (text_[q - 1] == ' ' || text_[q - 1] == '\t' || text_[q - 1] == '\n' || text_[q - 1] == '\r')) --q;
+        if (q == 0) return std::nullopt;
+        // Drop a comment: the whole line, or the end of a line after ` #`.
+        std::size_t line_start = text_.rfind('\n', q - 1);
+        line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+        std::string_view line = text_.substr(line_start, q - line_start);
+        std::size_t first = line.find_first_not_of(" \t");
+        if (first != std::string_view::npos && line[first] == '#') {
+            q = line_start;
+            continue;
+        }
+        if (auto hash = line.find(" #"); hash != std::string_view::npos) {
+            q = line_start + hash;
+            continue;
+        }
+        return q - 1;
+    }
+}
+
+SourcePos DocumentContext::position_of_empty(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.pos < 0) return {};
+    auto pos = static_cast<std::size_t>(mark.pos);
+    std::string_view rest = pos < text_.size() ? text_.substr(pos) : std::string_view{};
+    for (std::string_view null_word : {"~", "null", "Null", "NULL"})
+        if (rest.substr(0, null_word.size()) == null_word) return position(mark);  // written out: the mark is right
+    if (auto at = last_content_before(pos)) return position_of_offset(*at);
+    return position(mark);
+}
+
+SourcePos DocumentContext::position_of_error(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.pos < 0) return {};
+    auto pos = static_cast<std::size_t>(mark.pos);
+    bool at_end = pos >= text_.size() || text_.substr(pos).find_first_not_of(" \t\r\n") == std::string_view::npos;
+    if (at_end)
+        if (auto at = last_content_before(pos)) {
+            SourcePos p = position_of_offset(*at);
+            ++p.column;
+            return p;
+        }
+    return position(mark);
+}
+
+void DocumentContext::error(std::string code, std::string path, SourcePos at, std::string message, std::string fix) {
+    report(Severity::error, std::move(code), std::move(path), at, std::move(message), std::move(fix));
+}
+
+void DocumentContext::warning(std::string code, std::string path, SourcePos at, std::string message, std::string fix) {
+    report(Severity::warning, std::move(code), std::move(path), at, std::move(message), std::move(fix));
+}
+
+void DocumentContext::report(Severity severity, std::string code, std::string path, SourcePos at, std::string message,
+                             std::string fix) {
+    diagnostics_.push_back(Diagnostic{severity, std::move(code), std::move(message), std::move(path), file_, at.line,
+                                      at.column, std::move(fix)});
+}
+
+bool DocumentContext::has_errors() const { return ehcp::has_errors(diagnostics_); }
+
+std::vector<Diagnostic> DocumentContext::take_diagnostics() {
+    std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    return std::move(diagnostics_);
+}
+
+}  // namespace ehcp::detail

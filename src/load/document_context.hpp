@@ -1,0 +1,64 @@
+// One YAML document being read: where its text sits in the file, the options it is read
+// with, and the problems found so far. Turns yaml-cpp's chunk-relative, 0-based byte
+// marks into the file's 1-based lines and character columns.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "ehcp/core/diagnostic.hpp"
+#include "ehcp/load/loader.hpp"
+#include "ehcp/load/record.hpp"
+
+namespace ehcp::detail {
+
+class DocumentContext {
+public:
+    // `text` is the document's own text, whose first line is line `first_line` of `file`.
+    DocumentContext(std::string file, std::string_view text, int first_line, const LoadOptions& options,
+                    std::string base_dir);
+
+    // 1-based file line and column (in characters, not bytes) of a yaml-cpp mark;
+    // {0, 0} for a mark yaml-cpp did not set.
+    SourcePos position(const YAML::Mark& mark) const;
+    // 1-based file position of a 0-based line and byte column of the document's text.
+    SourcePos position(int text_line, int byte_column) const;
+    // Where an empty value (a bare `-` entry) is. yaml-cpp marks it at the next token,
+    // maybe lines later, so step back to the `-` or `:` that introduced it.
+    SourcePos position_of_empty(const YAML::Mark& mark) const;
+    // Where a parse error is. yaml-cpp marks a problem found at the end of the text past
+    // its last line; point just after the last thing written instead.
+    SourcePos position_of_error(const YAML::Mark& mark) const;
+
+    void error(std::string code, std::string path, SourcePos at, std::string message, std::string fix = {});
+    void warning(std::string code, std::string path, SourcePos at, std::string message, std::string fix = {});
+
+    bool has_errors() const;
+    // The problems found, in the order they appear in the file.
+    std::vector<Diagnostic> take_diagnostics();
+
+    const LoadOptions& options() const { return options_; }
+    const std::string& base_dir() const { return base_dir_; }
+
+private:
+    void report(Severity severity, std::string code, std::string path, SourcePos at, std::string message,
+                std::string fix);
+
+    std::string file_;
+    std::string_view text_;
+    int first_line_;
+    const LoadOptions& options_;
+    std::string base_dir_;
+    // Byte offset of the last character before `offset` that is not blank or a comment.
+    std::optional<std::size_t> last_content_before(std::size_t offset) const;
+    SourcePos position_of_offset(std::size_t offset) const;
+
+    std::vector<std::size_t> line_starts_;  // byte offset of each line of text_
+    std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace ehcp::detail

@@ -1,0 +1,346 @@
+#include "map_fields.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "ehcp/core/money.hpp"  // format_number
+#include "ehcp/load/suggest.hpp"
+
+namespace ehcp::detail {
+
+namespace {
+
+std::string kind_of(const YAML::Node& node) {
+    if (node.IsMap()) return "a map";
+    if (node.IsSequence()) return "a list";
+    if (node.IsNull()) return "nothing";
+    return "a single value";
+}
+
+// A scalar from a quoted (or !!str-tagged) YAML scalar: the writer said "this is text".
+bool is_quoted(const YAML::Node& node) { return node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str"; }
+
+// The scalar's text, or nullopt with a diagnostic naming what was expected instead.
+std::optional<std::string> scalar_text(DocumentContext& doc, const Slot& slot, std::string_view code,
+                                       std::string_view expected, std::string fix) {
+    if (slot.node.IsScalar()) return slot.node.Scalar();
+    doc.error(std::string(code), slot.path, slot.at,
+              fmt::format("`{}` should be {}, but it is {}", slot.key, expected, kind_of(slot.node)), std::move(fix));
+    return std::nullopt;
+}
+
+std::string range_words(const NumberRule& rule) {
+    auto n = [](double v) { return format_number(v); };
+    if (rule.min && rule.max) return fmt::format("from {} to {}", n(*rule.min), n(*rule.max));
+    if (rule.min) return fmt::format("{} or more", n(*rule.min));
+    if (rule.max) return fmt::format("{} or less", n(*rule.max));
+    return "any number";
+}
+
+bool check_range(DocumentContext& doc, const Slot& slot, double value, std::string_view text, const NumberRule& rule) {
+    if (rule.min && *rule.min == 0 && value < 0) {
+        doc.error("number.negative", slot.path, slot.at,
+                  fmt::format("`{}` is negative; `{}` cannot be less than 0", text, slot.key), "give a number of 0 or more");
+        return false;
+    }
+    if ((rule.min && value < *rule.min) || (rule.max && value > *rule.max)) {
+        doc.error("number.range", slot.path, slot.at,
+                  fmt::format("`{}` is out of range; `{}` is {}", text, slot.key, range_words(rule)),
+                  fmt::format("use a number {}", range_words(rule)));
+        return false;
+    }
+    return true;
+}
+
+void report_problem(DocumentContext& doc, const Slot& slot, const ScalarProblem& problem) {
+    doc.error(problem.code, slot.path, slot.at, problem.message, problem.fix);
+}
+
+void warn_quoted(DocumentContext& doc, const Slot& slot, std::string_view what, std::string_view text,
+                 std::string_view read_as) {
+    doc.warning("type.quoted", slot.path, slot.at, fmt::format("quoted {} \"{}\" read as {}", what, text, read_as),
+                "remove the quotes");
+}
+
+}  // namespace
+
+// ---- scalar readers -------------------------------------------------------
+
+bool read_value(DocumentContext& doc, const Slot& slot, std::string& out, const NumberRule&) {
+    // A number or boolean is fine as text (a name may be 1234); only maps and lists are not.
+    auto text = scalar_text(doc, slot, "type.string", "text",
+                            "write it as a single value; put quotes around text that starts with [ or { or holds `: `");
+    if (!text) return false;
+    out = std::move(*text);
+    return true;
+}
+
+bool read_value(DocumentContext& doc, const Slot& slot, Date& out, const NumberRule&) {
+    auto text = scalar_text(doc, slot, "date.format", "a date (YYYY-MM-DD)", "use one date written YYYY-MM-DD");
+    if (!text) return false;
+    auto reading = read_date_text(*text);
+    if (!reading.value) {
+        report_problem(doc, slot, reading.problem);
+        return false;
+    }
+    out = *reading.value;
+    return true;
+}
+
+bool read_value(DocumentContext& doc, const Slot& slot, double& out, const NumberRule& rule) {
+    auto text = scalar_text(doc, slot, rule.kind == NumberKind::money ? "money.format" : "type.number", "a number",
+                            "use one plain number such as 20 or 19.5");
+    if (!text) return false;
+    auto reading = read_number_text(*text, rule.kind);
+    if (!reading.value) {
+        report_problem(doc, slot, reading.problem);
+        return false;
+    }
+    if (is_quoted(slot.node)) warn_quoted(doc, slot, "number", *text, fmt::format("{}", *reading.value));
+    if (!check_range(doc, slot, *reading.value, *text, rule)) return false;
+    out = *reading.value;
+    return true;
+}
+
+bool read_value(DocumentContext& doc, const Slot& slot, int& out, const NumberRule& rule) {
+    auto text = scalar_text(doc, slot, "type.integer", "a whole number", "use one whole number such as 5");
+    if (!text) return false;
+    auto reading = read_number_text(*text);
+    if (!reading.value) {
+        report_problem(doc, slot, {"type.integer", reading.problem.message, reading.problem.fix});
+        return false;
+    }
+    double value = *reading.value;
+    if (value != std::floor(value)) {
+        doc.error("type.integer", slot.path, slot.at, fmt::format("`{}` is not a whole number", *text),
+                  fmt::format("use a whole number such as {}", format_number(std::round(value))));
+        return false;
+    }
+    if (is_quoted(slot.node)) warn_quoted(doc, slot, "number", *text, fmt::format("{}", value));
+    if (!check_range(doc, slot, value, *text, rule)) return false;
+    if (std::fabs(value) > 1e9) {  // beyond any count a record holds; keeps the conversion to int defined
+        doc.error("number.range", slot.path, slot.at, fmt::format("`{}` is far too large for `{}`", *text, slot.key),
+                  "check the number");
+        return false;
+    }
+    out = static_cast<int>(value);
+    return true;
+}
+
+bool read_value(DocumentContext& doc, const Slot& slot, bool& out, const NumberRule&) {
+    auto text = scalar_text(doc, slot, "type.bool", "true or false", "use true or false");
+    if (!text) return false;
+    auto reading = read_bool_text(*text);
+    if (!reading.value) {
+        report_problem(doc, slot, reading.problem);
+        return false;
+    }
+    if (is_quoted(slot.node)) warn_quoted(doc, slot, "boolean", *text, *reading.value ? "true" : "false");
+    out = *reading.value;
+    return true;
+}
+
+std::optional<std::size_t> read_enum_index(DocumentContext& doc, const Slot& slot,
+                                           std::span<const std::string_view> names) {
+    std::string allowed;
+    for (auto n : names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
+    auto text = scalar_text(doc, slot, "enum.invalid", "one of: " + allowed, "use one of: " + allowed);
+    if (!text) return std::nullopt;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == *text) return i;
+
+    std::string fix = "use one of: " + allowed;
+    if (auto s = closest_name(*text, {names.begin(), names.end()}))
+        fix = s->closeness == Closeness::same_name ? fmt::format("use {}", s->name)
+                                                   : fmt::format("did you mean `{}`?", s->name);
+    doc.error("enum.invalid", slot.path, slot.at,
+              fmt::format("`{}` is not an allowed value; `{}` takes one of: {}", *text, slot.key, allowed), fix);
+    return std::nullopt;
+}
+
+bool for_each_scalar(DocumentContext& doc, const Slot& slot, const std::function<void(const Slot&)>& read_entry) {
+    if (!slot.node.IsSequence()) {
+        std::string fix = slot.node.IsScalar() ? fmt::format("use [{}]", slot.node.Scalar())
+                                               : std::string("write the values as a list: [first, second]");
+        doc.error("type.list", slot.path, slot.at,
+                  fmt::format("`{}` should be a list, but it is {}", slot.key, kind_of(slot.node)), fix);
+        return false;
+    }
+    std::size_t i = 0;
+    for (auto it = slot.node.begin(); it != slot.node.end(); ++it, ++i) {
+        YAML::Node item = *it;
+        Slot entry{item, fmt::format("{}[{}]", slot.path, i), slot.key,
+                   item.IsNull() ? doc.position_of_empty(item.Mark()) : doc.position(item.Mark())};
+        if (entry.at.line == 0) entry.at = slot.at;
+        if (item.IsNull()) {
+            doc.error("list.empty_entry", entry.path, entry.at, fmt::format("entry {} of `{}` is empty", i, slot.key),
+                      "give a value or remove the entry");
+            continue;
+        }
+        read_entry(entry);
+    }
+    return true;
+}
+
+// ---- maps -----------------------------------------------------------------
+
+MapFields::MapFields(DocumentContext& doc, const YAML::Node& map, std::string path)
+    : doc_(doc), path_(std::move(path)), pos_(doc.position(map.Mark())) {
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        Entry e;
+        e.key_node = it->first;
+        e.value = it->second;
+        e.key_pos = doc_.position(e.key_node.Mark());
+        if (e.key_pos.line == 0) e.key_pos = pos_;
+        e.is_name = e.key_node.IsScalar();
+        if (e.is_name) e.key = e.key_node.Scalar();
+        // yaml-cpp keeps every pair and lets the first win: a second one is an error, not a silent loss.
+        if (e.is_name)
+            for (const Entry& earlier : entries_)
+                if (earlier.is_name && !earlier.duplicate && earlier.key == e.key) {
+                    e.duplicate = true;
+                    doc_.error("key.duplicate", path_of(e.key), e.key_pos,
+                               fmt::format("duplicate key `{}` {}; it was first given on line {}", e.key, where(),
+                                           earlier.key_pos.line),
+                               fmt::format("keep only one `{}` (lines {} and {})", e.key, earlier.key_pos.line,
+                                           e.key_pos.line));
+                    break;
+                }
+        entries_.push_back(std::move(e));
+    }
+}
+
+const MapFields::Entry* MapFields::find(std::string_view key) const {
+    for (const Entry& e : entries_)
+        if (e.is_name && !e.duplicate && e.key == key) return &e;
+    return nullptr;
+}
+
+const MapFields::Entry* MapFields::take(std::string_view key) {
+    known_.emplace_back(key);
+    for (Entry& e : entries_)
+        if (e.is_name && e.key == key) e.asked = true;  // duplicates too: already reported
+    return find(key);
+}
+
+bool MapFields::has(std::string_view key) const { return present(find(key)); }
+
+SourcePos MapFields::value_pos(std::string_view key) const {
+    const Entry* e = find(key);
+    if (!e) return pos_;
+    return slot(*e).at;
+}
+
+std::string MapFields::path_of(std::string_view key) const {
+    return path_.empty() ? std::string(key) : fmt::format("{}.{}", path_, key);
+}
+
+std::string MapFields::where() const { return path_.empty() ? "at the top level" : "in " + path_; }
+
+Slot MapFields::slot(const Entry& e) const {
+    Slot s{e.value, path_of(e.key), {}, e.key_pos};
+    s.key = e.key;
+    // A null value's mark points past it (at the next token), so point at the key instead.
+    if (!e.value.IsNull()) {
+        SourcePos at = doc_.position(e.value.Mark());
+        if (at.line != 0) s.at = at;
+    }
+    return s;
+}
+
+void MapFields::report_missing(std::string_view key, const std::string& example, const Entry* e) {
+    const bool is_map = example == "<a map>";
+    if (e) {
+        doc_.error("field.required", path_of(key), e->key_pos,
+                   fmt::format("`{}` {} has no value; it is required", key, where()),
+                   is_map ? fmt::format("give `{}` its keys, indented below it", key)
+                          : fmt::format("give a value: `{}: {}`", key, example));
+        return;
+    }
+    doc_.error("field.required", path_of(key), pos_, fmt::format("`{}` is required {}", key, where()),
+               is_map ? fmt::format("add a `{}:` map", key) : fmt::format("add `{}: {}`", key, example));
+}
+
+void MapFields::report_empty(std::string_view key, const Entry& e) {
+    doc_.error("field.required", path_of(key), slot(e).at, fmt::format("`{}` {} is empty; it is required", key, where()),
+               fmt::format("give `{}` a value", key));
+}
+
+void MapFields::for_each_map_entry(const Entry& e, const std::function<void(MapFields&, SourcePos)>& read_entry) {
+    Slot s = slot(e);
+    if (!e.value.IsSequence()) {
+        doc_.error("type.list", s.path, s.at, fmt::format("`{}` should be a list of entries, but it is {}", e.key,
+                                                          kind_of(e.value)),
+                   "start each entry on its own line with `- `");
+        return;
+    }
+    std::size_t i = 0;
+    for (auto it = e.value.begin(); it != e.value.end(); ++it, ++i) {
+        YAML::Node item = *it;
+        std::string path = fmt::format("{}[{}]", s.path, i);
+        SourcePos at = item.IsNull() ? doc_.position_of_empty(item.Mark()) : doc_.position(item.Mark());
+        if (at.line == 0) at = s.at;
+        if (item.IsNull()) {
+            doc_.error("list.empty_entry", path, at, fmt::format("entry {} of `{}` is empty", i, e.key),
+                       "fill in the entry or remove its `-` line");
+            continue;
+        }
+        if (!item.IsMap()) {
+            doc_.error("type.map", path, at,
+                       fmt::format("each entry of `{}` should be a map of keys, but entry {} is {}", e.key, i,
+                                   kind_of(item)),
+                       "write the entry as `- key: value` lines or `- {key: value, ...}`");
+            continue;
+        }
+        MapFields fields(doc_, item, path);
+        read_entry(fields, at);
+        fields.finish();
+    }
+}
+
+bool MapFields::with_map(const Entry& e, const std::function<void(MapFields&)>& read_section) {
+    Slot s = slot(e);
+    if (!e.value.IsMap()) {
+        doc_.error("type.map", s.path, s.at,
+                   fmt::format("`{}` should be a map of keys, but it is {}", e.key, kind_of(e.value)),
+                   fmt::format("write `{}:` on its own line with its keys indented below it", e.key));
+        return false;
+    }
+    MapFields fields(doc_, e.value, s.path);
+    read_section(fields);
+    fields.finish();
+    return true;
+}
+
+void MapFields::finish() {
+    std::vector<std::string_view> candidates(known_.begin(), known_.end());
+    for (const Entry& e : entries_) {
+        if (e.asked || e.duplicate) continue;
+        if (!e.is_name) {
+            doc_.warning("field.unknown", path_, e.key_pos,
+                         fmt::format("a key {} is {}, not a name; it is not read", where(), kind_of(e.key_node)),
+                         "remove it");
+            continue;
+        }
+        if (e.key == "<<") {
+            doc_.warning("field.unknown", path_of(e.key), e.key_pos,
+                         fmt::format("a YAML merge key `<<` {}: merge keys are not part of YAML 1.2 and its keys "
+                                     "are not read",
+                                     where()),
+                         "write the keys out in full");
+        } else if (auto s = closest_name(e.key, candidates)) {
+            doc_.warning("field.unknown", path_of(e.key), e.key_pos,
+                         fmt::format("unknown key `{}` {}; did you mean `{}`?", e.key, where(), s->name),
+                         fmt::format("did you mean `{}`?", s->name));
+        } else {
+            std::string keys;
+            for (auto k : candidates) keys += (keys.empty() ? "" : ", ") + std::string(k);
+            doc_.warning("field.unknown", path_of(e.key), e.key_pos,
+                         fmt::format("unknown key `{}` {}; it is not read", e.key, where()),
+                         fmt::format("remove it or check its spelling; the keys here are: {}", keys));
+        }
+    }
+}
+
+}  // namespace ehcp::detail

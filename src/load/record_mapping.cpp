@@ -1,0 +1,313 @@
+#include "record_mapping.hpp"
+
+#include <cctype>
+#include <filesystem>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "ehcp/facts/calendar.hpp"
+#include "ehcp/load/suggest.hpp"
+#include "ehcp/load/upn.hpp"
+#include "map_fields.hpp"
+
+namespace ehcp::detail {
+
+namespace {
+
+std::string year_name(int year_group) {
+    if (year_group < 0) return fmt::format("nursery year group {}", year_group);
+    if (year_group == 0) return "Reception";
+    if (year_group <= 13) return fmt::format("Year {}", year_group);
+    return fmt::format("year group {}", year_group);
+}
+
+// ---- pupil ----------------------------------------------------------------
+
+void check_upn(MapFields& f, const std::string& id) {
+    if (!looks_like_upn(id)) return;
+    const std::string path = f.path_of("id");
+    auto expected = upn_check_letter(id);
+    if (!expected) {
+        f.doc().warning("upn.check_letter", path, f.value_pos("id"),
+                        fmt::format("`{}` looks like a temporary UPN but its last letter `{}` is not one UPNs use "
+                                    "(they leave out I, O and S)",
+                                    id, id.back()),
+                        "check the UPN against the school's records");
+        return;
+    }
+    if (std::toupper(static_cast<unsigned char>(id[0])) == *expected) return;
+    f.doc().warning("upn.check_letter", path, f.value_pos("id"),
+                    fmt::format("`{}` looks like a UPN but its check letter is wrong: the other 12 characters call "
+                                "for `{}`, not `{}`",
+                                id, *expected, id[0]),
+                    fmt::format("check the UPN; with these digits it would start with `{}`", *expected));
+}
+
+void read_pupil(MapFields& f, Pupil& p) {
+    bool has_id = f.read("id", p.id);
+    f.read("name", p.name);
+    bool has_dob = f.read("date_of_birth", p.date_of_birth);
+    f.read("year_group", p.year_group, kYearScale);
+    f.read("setting", p.setting);
+    f.read("looked_after", p.looked_after);
+    f.read("previously_looked_after", p.previously_looked_after);
+    f.read("eal", p.eal);
+    f.read("sen_status", p.sen_status);
+
+    if (has_id) check_upn(f, p.id);
+    if (has_dob && p.year_group) {
+        int derived = year_group_for(p.date_of_birth, f.doc().options().as_of);
+        if (derived != *p.year_group)
+            f.doc().warning("pupil.year_group_out_of_cohort", f.path_of("year_group"), f.value_pos("year_group"),
+                            fmt::format("year_group {} differs from {} derived from the date of birth; the given year "
+                                        "is used",
+                                        *p.year_group, year_name(derived)),
+                            fmt::format("if the pupil is taught in their chronological year, use {} or leave "
+                                        "year_group out",
+                                        derived));
+    }
+    if (p.sen_status == SenStatus::ehcp)
+        f.doc().warning("pupil.has_ehcp", f.path_of("sen_status"), f.value_pos("sen_status"),
+                        "sen_status is ehcp: the pupil already has an EHC plan, so the route is an annual review of "
+                        "the plan, not a request for a new EHC needs assessment",
+                        "request an annual review (or an early review) of the existing plan instead");
+}
+
+// ---- request and needs ----------------------------------------------------
+
+void read_request(MapFields& f, Request& r) {
+    f.read("date", r.date);
+    f.read("made_by", r.made_by);
+    f.read("parent_views", r.parent_views);
+    f.read("pupil_views", r.pupil_views);
+    f.read("parental_consent", r.parental_consent);
+}
+
+void read_diagnosis(MapFields& f, Diagnosis& d) {
+    f.read("condition", d.condition);
+    f.read("date", d.date);
+    f.read("by", d.by);
+    f.read("impact", d.impact);
+}
+
+void read_needs(MapFields& f, Needs& n) {
+    f.read("primary", n.primary);
+    f.read("secondary", n.secondary);
+    f.read("description", n.description);
+    f.list("diagnoses", n.diagnoses, read_diagnosis);
+}
+
+// ---- measures -------------------------------------------------------------
+
+void read_attainment(MapFields& f, AttainmentMeasure& m) {
+    f.read("area", m.area);
+    f.read("date", m.date);
+    f.read("working_at_year", m.working_at_year, kYearScale);
+    f.read("age_equivalent_months", m.age_equivalent_months, kNonNegative);
+    f.read("standardised_score", m.standardised_score, kNonNegative);
+    f.read("percentile", m.percentile, kPercent);
+    f.read("assessment", m.assessment);
+
+    // Present but unreadable counts as given: its own error already says what is wrong.
+    if (!f.has("working_at_year") && !f.has("age_equivalent_months") && !f.has("standardised_score") &&
+        !f.has("percentile"))
+        f.doc().error("attainment.no_measure", f.path(), f.pos(),
+                      fmt::format("{} gives no measure: it needs at least one of working_at_year, "
+                                  "age_equivalent_months, standardised_score, percentile",
+                                  f.path()),
+                      "add a measure, e.g. `working_at_year: 1.5` or `standardised_score: 70`");
+}
+
+void read_cognitive(MapFields& f, CognitiveAssessment& c) {
+    f.read("date", c.date);
+    f.read("standardised_score", c.standardised_score, kNonNegative);
+    f.read("assessment", c.assessment);
+    f.read("by", c.by);
+}
+
+void read_functional_skills(MapFields& f, FunctionalSkills& s) {
+    f.read("literacy", s.literacy);
+    f.read("numeracy", s.numeracy);
+}
+
+void read_attendance(MapFields& f, Attendance& a) {
+    f.read("percent", a.percent, kPercent);
+    f.read("period_start", a.period_start);
+    f.read("period_end", a.period_end);
+}
+
+// ---- support and provision ------------------------------------------------
+
+void read_outcome(MapFields& f, Outcome& o) {
+    f.read("description", o.description);
+    f.read("result", o.result);
+}
+
+void read_support_cycle(MapFields& f, SupportCycle& c) {
+    f.read("start", c.start);
+    f.read("review", c.review);
+    f.list("outcomes", c.outcomes, read_outcome);
+    f.read("progress", c.progress);
+    f.read("parents_involved", c.parents_involved);
+    f.read("pupil_views_sought", c.pupil_views_sought);
+    f.read("notes", c.notes);
+}
+
+void read_provision(MapFields& f, ProvisionEntry& p) {
+    f.read("name", p.name);
+    f.read("area", p.area);
+    f.read("delivered_by", p.delivered_by);
+    f.read("session_minutes", p.session_minutes, kNonNegative);
+    f.read("sessions_per_week", p.sessions_per_week, kNonNegative);
+    f.read("group_size", p.group_size, kAtLeastOne);
+    f.read("weeks", p.weeks, kNonNegative);
+    f.read("start", p.start);
+    f.read("end", p.end);
+    f.read("hourly_rate", p.hourly_rate, kMoney);
+    f.read("annual_cost", p.annual_cost, kMoney);
+    f.read("other_costs", p.other_costs, kMoney);
+    f.read("outcome", p.outcome);
+    f.read("review_date", p.review_date);
+
+    if (p.start && p.end && *p.end < *p.start)
+        f.doc().error("provision.end_before_start", f.path_of("end"), f.value_pos("end"),
+                      fmt::format("end {} is before start {}", p.end->iso(), p.start->iso()),
+                      "check the dates: end must be on or after start");
+}
+
+void read_recommendation(MapFields& f, Recommendation& r) {
+    f.read("text", r.text);
+    f.read("implemented", r.implemented);
+    f.read("evaluated", r.evaluated);
+}
+
+void read_external_support(MapFields& f, ExternalSupport& s) {
+    f.read("service", s.service);
+    f.read("involved_from", s.involved_from);
+    f.read("report_date", s.report_date);
+    f.list("recommendations", s.recommendations, read_recommendation);
+}
+
+void read_indicator(MapFields& f, DeclaredIndicator& i) {
+    bool has_id = f.read("id", i.id);
+    f.read("evidence", i.evidence);
+
+    const auto& pack_ids = f.doc().options().indicator_ids;
+    if (!has_id || pack_ids.empty()) return;
+    for (const auto& known : pack_ids)
+        if (known == i.id) return;
+    std::string listed;
+    for (const auto& known : pack_ids) listed += (listed.empty() ? "" : ", ") + known;
+    std::vector<std::string_view> candidates(pack_ids.begin(), pack_ids.end());
+    auto close = closest_name(i.id, candidates);
+    f.doc().error("indicator.unknown", f.path_of("id"), f.value_pos("id"),
+                  fmt::format("indicator `{}` is not in the rule pack; its indicators are: {}", i.id, listed),
+                  close ? fmt::format("did you mean `{}`?", close->name) : fmt::format("use one of: {}", listed));
+}
+
+// ---- wellbeing, post-18, documents ----------------------------------------
+
+void read_wellbeing_evidence(MapFields& f, WellbeingEvidence& e) {
+    f.read("kind", e.kind);
+    f.read("date", e.date);
+    f.read("summary", e.summary);
+}
+
+void read_wellbeing(MapFields& f, Wellbeing& w) {
+    f.list("evidence", w.evidence, read_wellbeing_evidence);
+    f.read("additional_provision_needed", w.additional_provision_needed);
+}
+
+void read_post18(MapFields& f, Post18& p) {
+    f.read("additional_time_needed", p.additional_time_needed);
+    f.read("reason", p.reason);
+    f.read("programme", p.programme);
+}
+
+// Whether the named file is there: a stat only, the file itself is never opened.
+void check_document_file(MapFields& f, Document& d) {
+    namespace fs = std::filesystem;
+    const std::string path = f.path_of("file");
+    const SourcePos at = f.value_pos("file");
+    if (d.file->empty()) {
+        d.file_status = FileStatus::missing;
+        f.doc().warning("document.file_missing", path, at, "the document's file name is empty",
+                        "give the file's path, relative to the record's file, or leave `file` out");
+        return;
+    }
+    fs::path where = fs::path(f.doc().base_dir()) / fs::path(*d.file);
+    std::error_code ec;
+    fs::file_status status = fs::status(where, ec);
+    if (ec || !fs::exists(status)) {
+        d.file_status = FileStatus::missing;
+        f.doc().warning("document.file_missing", path, at,
+                        fmt::format("the file `{}` was not found (looked for {}); the document counts as missing",
+                                    *d.file, where.lexically_normal().string()),
+                        "check the path, which is relative to the record's own file");
+        return;
+    }
+    if (fs::is_directory(status)) {
+        d.file_status = FileStatus::missing;
+        f.doc().warning("document.file_missing", path, at,
+                        fmt::format("`{}` is a directory, not a file; the document counts as missing", *d.file),
+                        "name the document's file itself");
+        return;
+    }
+    auto size = fs::file_size(where, ec);
+    if (!ec && size == 0) {
+        d.file_status = FileStatus::empty;
+        f.doc().warning("document.file_empty", path, at,
+                        fmt::format("the file `{}` is empty; the document counts as missing", *d.file),
+                        "attach the document's real content");
+        return;
+    }
+    d.file_status = FileStatus::present;
+}
+
+void read_document(MapFields& f, Document& d) {
+    f.read("kind", d.kind);
+    f.read("date", d.date);
+    f.read("title", d.title);
+    if (f.read("file", d.file)) check_document_file(f, d);
+}
+
+}  // namespace
+
+std::optional<Record> map_record(DocumentContext& doc, const YAML::Node& root) {
+    if (!root.IsMap()) {
+        doc.error("type.map", "", doc.position(root.Mark()),
+                  root.IsSequence() ? "the document is a list; a record is a map of keys starting with "
+                                      "`format: ehcp-record/1`"
+                                    : "the document is a single value; a record is a map of keys starting with "
+                                      "`format: ehcp-record/1`",
+                  "start the record with `format: ehcp-record/1` and a `pupil:` map");
+        return std::nullopt;
+    }
+    Record r;
+    MapFields f(doc, root, "");
+    if (f.read("format", r.format) && r.format != kRecordFormat)
+        doc.error("format.version", "format", f.value_pos("format"),
+                  fmt::format("format `{}` is not one this toolkit reads; it reads `{}`", r.format, kRecordFormat),
+                  fmt::format("use {}", kRecordFormat));
+    f.section("pupil", r.pupil, read_pupil);
+    f.section("request", r.request, read_request);
+    f.section("needs", r.needs, read_needs);
+    f.list("attainment", r.attainment, read_attainment);
+    f.list("cognitive_assessments", r.cognitive_assessments, read_cognitive);
+    f.section("functional_skills", r.functional_skills, read_functional_skills);
+    f.section("attendance", r.attendance, read_attendance);
+    f.list("support_cycles", r.support_cycles, read_support_cycle);
+    f.list("provision", r.provision, read_provision);
+    f.list("external_support", r.external_support, read_external_support);
+    f.list("indicators", r.indicators, read_indicator);
+    f.section("wellbeing", r.wellbeing, read_wellbeing);
+    f.section("post18", r.post18, read_post18);
+    f.list("documents", r.documents, read_document);
+    f.finish();
+
+    if (doc.has_errors()) return std::nullopt;
+    return r;
+}
+
+}  // namespace ehcp::detail
