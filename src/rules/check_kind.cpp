@@ -1,0 +1,126 @@
+#include "ehcp/rules/check_kind.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace ehcp {
+
+ParamReader::ParamReader(const ParamMap& params, std::function<void(const std::string&, int, int)> error)
+    : params_(params), error_(std::move(error)) {}
+
+ParamReader::~ParamReader() = default;
+
+const ParamValue* ParamReader::find(const std::string& name) {
+    if (std::find(read_.begin(), read_.end(), name) == read_.end()) read_.push_back(name);
+    auto it = params_.find(name);
+    return it == params_.end() ? nullptr : &it->second;
+}
+
+void ParamReader::fail(const std::string& message, const ParamValue* at) {
+    error_(message, at ? at->line : 0, at ? at->column : 0);
+}
+
+double ParamReader::number(const std::string& name, std::optional<double> fallback) {
+    const auto* v = find(name);
+    if (!v) {
+        if (!fallback) fail(fmt::format("parameter `{}` is required (a number)", name), nullptr);
+        return fallback.value_or(0);
+    }
+    if (const auto* d = std::get_if<double>(&v->value)) return *d;
+    fail(fmt::format("parameter `{}` must be a number", name), v);
+    return fallback.value_or(0);
+}
+
+int ParamReader::integer(const std::string& name, std::optional<int> fallback) {
+    double d = number(name, fallback ? std::optional<double>(*fallback) : std::nullopt);
+    if (d != std::floor(d)) fail(fmt::format("parameter `{}` must be a whole number", name), find(name));
+    return static_cast<int>(d);
+}
+
+bool ParamReader::flag(const std::string& name, std::optional<bool> fallback) {
+    const auto* v = find(name);
+    if (!v) {
+        if (!fallback) fail(fmt::format("parameter `{}` is required (true or false)", name), nullptr);
+        return fallback.value_or(false);
+    }
+    if (const auto* b = std::get_if<bool>(&v->value)) return *b;
+    fail(fmt::format("parameter `{}` must be true or false", name), v);
+    return fallback.value_or(false);
+}
+
+std::string ParamReader::text(const std::string& name, std::optional<std::string> fallback) {
+    const auto* v = find(name);
+    if (!v) {
+        if (!fallback) fail(fmt::format("parameter `{}` is required (a word or text)", name), nullptr);
+        return fallback.value_or("");
+    }
+    if (const auto* s = std::get_if<std::string>(&v->value)) return *s;
+    fail(fmt::format("parameter `{}` must be a word or text", name), v);
+    return fallback.value_or("");
+}
+
+std::vector<std::string> ParamReader::words(const std::string& name, std::optional<std::vector<std::string>> fallback) {
+    const auto* v = find(name);
+    if (!v) {
+        if (!fallback) fail(fmt::format("parameter `{}` is required (a list)", name), nullptr);
+        return fallback.value_or(std::vector<std::string>{});
+    }
+    if (const auto* l = std::get_if<std::vector<std::string>>(&v->value)) return *l;
+    if (const auto* s = std::get_if<std::string>(&v->value)) return {*s};
+    fail(fmt::format("parameter `{}` must be a list", name), v);
+    return fallback.value_or(std::vector<std::string>{});
+}
+
+void ParamReader::finish() {
+    for (const auto& [name, value] : params_)
+        if (std::find(read_.begin(), read_.end(), name) == read_.end())
+            fail(fmt::format("unknown parameter `{}`", name), &value);
+}
+
+void CheckKindRegistry::add(CheckKind kind) { kinds_.push_back(std::move(kind)); }
+
+const CheckKind* CheckKindRegistry::find(const std::string& name) const {
+    for (const auto& k : kinds_)
+        if (k.name == name) return &k;
+    return nullptr;
+}
+
+namespace {
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+}  // namespace
+
+std::string CheckKindRegistry::nearest(const std::string& name) const {
+    std::string best;
+    std::size_t best_d = 4;
+    for (const auto& k : kinds_) {
+        auto d = edit_distance(name, k.name);
+        if (d < best_d) best_d = d, best = k.name;
+    }
+    return best;
+}
+
+const CheckKindRegistry& builtin_checks() {
+    static const CheckKindRegistry registry = [] {
+        CheckKindRegistry r;
+        register_criterion_checks(r);
+        register_indicator_checks(r);
+        register_evidence_checks(r);
+        register_practice_checks(r);
+        return r;
+    }();
+    return registry;
+}
+
+}  // namespace ehcp

@@ -1,0 +1,205 @@
+// Check kinds for the evidence checklist (documents to attach) and the practice
+// checks (warnings from the Code of Practice that never change readiness).
+#include "checks_common.hpp"
+
+namespace ehcp {
+namespace checks {
+namespace {
+
+// Record facts that can stand in for an attached document.
+enum class RecordAlternative { parent_views, pupil_views, parental_consent };
+
+std::optional<RecordAlternative> parse_alternative(const std::string& s) {
+    if (s == "request.parent_views") return RecordAlternative::parent_views;
+    if (s == "request.pupil_views") return RecordAlternative::pupil_views;
+    if (s == "request.parental_consent") return RecordAlternative::parental_consent;
+    return std::nullopt;
+}
+
+CheckKind document() {
+    return {"document",
+            "At least N attached documents of a kind (a named file must exist and be non-empty), or a record field that stands in for it.",
+            {{"kind", "document kind", "e.g. my_support_plan_review"},
+             {"count", "integer", "how many are needed"},
+             {"or_record", "request.parent_views | request.pupil_views | request.parental_consent", "a record field that also satisfies it"},
+             {"when_made_by", "list: school, parent, young_person, professional", "only needed for requests made by these"},
+             {"when_made_by_unknown", "true/false", "also needed when request.made_by is not given"}},
+            [](ParamReader& p) -> CheckEvaluator {
+                auto kind = p.one_of<DocumentKind>("kind");
+                int count = p.integer("count", 1);
+                std::optional<RecordAlternative> alt;
+                auto alt_name = p.text("or_record", "");
+                if (!alt_name.empty()) {
+                    alt = parse_alternative(alt_name);
+                    if (!alt) p.invalid("or_record", fmt::format("`{}` cannot stand in for a document: use request.parent_views, request.pupil_views or request.parental_consent", alt_name));
+                }
+                auto made_by = p.list_of<RequestMaker>("when_made_by", std::vector<RequestMaker>{});
+                bool when_unknown = p.flag("when_made_by_unknown", true);
+                return [=](const CheckContext& ctx) {
+                    const Facts& f = ctx.facts;
+                    const auto& req = f.record->request;
+                    CheckOutcome out;
+                    if (!made_by.empty()) {
+                        auto who = req ? req->made_by : std::nullopt;
+                        if ((who && !contains(made_by, *who)) || (!who && !when_unknown)) {
+                            out.status = Status::not_applicable;
+                            out.reasons.push_back(who ? fmt::format("not needed for a request made by {}", words(to_string(*who)))
+                                                      : "not needed");
+                            return out;
+                        }
+                    }
+                    int have = f.documents_of(kind);
+                    int broken = 0;
+                    for (const auto& d : f.record->documents)
+                        if (d.kind == kind && !d.counts()) ++broken;
+                    bool alt_ok = false;
+                    if (alt && req) {
+                        if (*alt == RecordAlternative::parent_views) alt_ok = req->parent_views && !req->parent_views->empty();
+                        if (*alt == RecordAlternative::pupil_views) alt_ok = req->pupil_views && !req->pupil_views->empty();
+                        if (*alt == RecordAlternative::parental_consent) alt_ok = req->parental_consent.value_or(false);
+                    }
+                    if (have >= count || alt_ok) {
+                        out.status = Status::met;
+                        out.reasons.push_back(have >= count ? fmt::format("{} of {} attached", have, count)
+                                                            : fmt::format("given in the record ({})", alt_name));
+                        return out;
+                    }
+                    out.status = Status::not_met;
+                    std::string detail = fmt::format("{} of {} attached", have, count);
+                    if (broken) detail += fmt::format("; {} named file{} missing or empty", broken, broken == 1 ? " is" : "s are");
+                    if (alt && *alt == RecordAlternative::parental_consent && req && req->parental_consent == false)
+                        detail += "; the record says consent has not been given";
+                    out.reasons.push_back(detail);
+                    out.missing.push_back(detail);
+                    return out;
+                };
+            }};
+}
+
+CheckKind reviews_per_year() {
+    return {"reviews_per_year", "At least N support-cycle reviews in the last M months.",
+            {{"min_reviews", "integer", "reviews expected"}, {"months", "integer", "window up to the as-of date"}},
+            [](ParamReader& p) -> CheckEvaluator {
+                int min_reviews = p.integer("min_reviews");
+                int span = p.integer("months");
+                return [=](const CheckContext& ctx) {
+                    const Facts& f = ctx.facts;
+                    Date from = f.as_of.plus_months(-span);
+                    int n = 0;
+                    for (const auto* c : f.reviewed_cycles)
+                        if (*c->review > from) ++n;
+                    CheckOutcome out = outcome(n >= min_reviews ? Status::met : Status::not_met);
+                    if (n < min_reviews)
+                        out.reasons.push_back(fmt::format("{} review{} in the {} months to {}; at least {} a year are expected", n,
+                                                          n == 1 ? "" : "s", span, f.as_of.iso(), min_reviews));
+                    return out;
+                };
+            }};
+}
+
+CheckKind cycle_length() {
+    return {"cycle_length", "Each reviewed support cycle's \"do\" period (start to review) is at most N weeks.",
+            {{"max_weeks", "number", "usual longest cycle"}},
+            [](ParamReader& p) -> CheckEvaluator {
+                double max_weeks = p.number("max_weeks");
+                return [=](const CheckContext& ctx) {
+                    const Facts& f = ctx.facts;
+                    CheckOutcome out = outcome(Status::met);
+                    for (std::size_t i = 0; i < f.record->support_cycles.size(); ++i) {
+                        const auto& c = f.record->support_cycles[i];
+                        if (!c.review || *c.review > f.as_of) continue;  // not yet reviewed
+                        double weeks = c.start.days_until(*c.review) / 7.0;
+                        if (weeks > max_weeks)
+                            out.reasons.push_back(fmt::format("support_cycles[{}] ran {} weeks ({} to {}), longer than the usual {}",
+                                                              i, format_number(std::floor(weeks * 10) / 10), c.start.iso(),
+                                                              c.review->iso(), format_number(max_weeks)));
+                    }
+                    if (!out.reasons.empty()) out.status = Status::not_met;
+                    return out;
+                };
+            }};
+}
+
+CheckKind provision_fields() {
+    return {"provision_fields", "Every provision map entry gives the listed fields.",
+            {{"fields", "list of provision fields", "delivered_by, session_minutes, sessions_per_week, group_size, outcome, review_date"}},
+            [](ParamReader& p) -> CheckEvaluator {
+                auto fields = p.words("fields");
+                static const std::vector<std::string> known{"delivered_by", "session_minutes", "sessions_per_week", "group_size",
+                                                            "outcome", "review_date", "area", "weeks", "hourly_rate"};
+                for (const auto& name : fields)
+                    if (!contains(known, name)) p.invalid("fields", fmt::format("`{}` is not a provision field this check knows", name));
+                return [=](const CheckContext& ctx) {
+                    CheckOutcome out = outcome(Status::met);
+                    const auto& entries = ctx.facts.record->provision;
+                    for (std::size_t i = 0; i < entries.size(); ++i) {
+                        const auto& e = entries[i];
+                        std::vector<std::string> lacking;
+                        for (const auto& name : fields) {
+                            bool has = name == "delivered_by" ? e.delivered_by.has_value()
+                                     : name == "session_minutes" ? e.session_minutes.has_value()
+                                     : name == "sessions_per_week" ? e.sessions_per_week.has_value()
+                                     : name == "group_size" ? e.group_size.has_value()
+                                     : name == "outcome" ? e.outcome.has_value()
+                                     : name == "review_date" ? e.review_date.has_value()
+                                     : name == "area" ? e.area.has_value()
+                                     : name == "weeks" ? e.weeks.has_value()
+                                     : e.hourly_rate.has_value();
+                            if (!has) lacking.push_back(name);
+                        }
+                        if (!lacking.empty())
+                            out.reasons.push_back(fmt::format("provision[{}] {} has no {}", i, ctx.quote(e.name), fmt::join(lacking, ", ")));
+                    }
+                    if (!out.reasons.empty()) out.status = Status::not_met;
+                    return out;
+                };
+            }};
+}
+
+CheckKind outcomes_recorded() {
+    return {"outcomes_recorded", "Every outcome of a reviewed support cycle has a result.", {},
+            [](ParamReader&) -> CheckEvaluator {
+                return [](const CheckContext& ctx) {
+                    const Facts& f = ctx.facts;
+                    CheckOutcome out = outcome(Status::met);
+                    for (std::size_t i = 0; i < f.record->support_cycles.size(); ++i) {
+                        const auto& c = f.record->support_cycles[i];
+                        if (!c.review || *c.review > f.as_of) continue;
+                        int missing = 0;
+                        for (const auto& o : c.outcomes) missing += !o.result;
+                        if (missing)
+                            out.reasons.push_back(fmt::format("support_cycles[{}]: {} outcome{} with no result recorded at the review on {}",
+                                                              i, missing, missing == 1 ? "" : "s", c.review->iso()));
+                    }
+                    if (!out.reasons.empty()) out.status = Status::not_met;
+                    return out;
+                };
+            }};
+}
+
+CheckKind record_warning() {
+    return {"record_warning", "Repeats a warning the record loader gave (by its code) as a practice warning.",
+            {{"code", "diagnostic code", "e.g. upn.check_letter"}},
+            [](ParamReader& p) -> CheckEvaluator {
+                auto code = p.text("code");
+                return [=](const CheckContext& ctx) {
+                    CheckOutcome out = outcome(Status::met);
+                    for (const auto& d : ctx.record_diagnostics)
+                        if (d.code == code) out.reasons.push_back(d.message);
+                    if (!out.reasons.empty()) out.status = Status::not_met;
+                    return out;
+                };
+            }};
+}
+
+}  // namespace
+}  // namespace checks
+
+void register_evidence_checks(CheckKindRegistry& r) { r.add(checks::document()); }
+
+void register_practice_checks(CheckKindRegistry& r) {
+    using namespace checks;
+    for (auto k : {reviews_per_year(), cycle_length(), provision_fields(), outcomes_recorded(), record_warning()}) r.add(std::move(k));
+}
+
+}  // namespace ehcp

@@ -1,0 +1,480 @@
+// Loads rules/<pack>/*.yaml into a validated Pack. Every problem is a diagnostic with
+// file, line and column; a pack with errors is not used (PackError).
+#include <cstdlib>
+#include <fstream>
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "ehcp/core/diagnostic.hpp"
+#include "ehcp/rules/pack.hpp"
+
+namespace ehcp {
+
+namespace fs = std::filesystem;
+
+PackError::PackError(std::vector<Diagnostic> d)
+    : std::runtime_error(d.empty() ? "rule pack error" : format_diagnostic(d.front())), diagnostics(std::move(d)) {}
+
+std::vector<std::string> Pack::indicator_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& i : indicators) ids.push_back(i.id);
+    return ids;
+}
+
+const Criterion* Pack::criterion(const std::string& id) const {
+    for (const auto& c : criteria)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+std::vector<fs::path> pack_search_path() {
+    std::vector<fs::path> out;
+    if (const char* env = std::getenv("EHCP_RULES_PATH")) {
+        std::string s = env;
+        std::size_t pos = 0;
+        while (pos <= s.size()) {
+            auto next = s.find(':', pos);
+            auto part = s.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
+            if (!part.empty()) out.emplace_back(part);
+            if (next == std::string::npos) break;
+            pos = next + 1;
+        }
+    }
+    std::error_code ec;
+    auto exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        // <prefix>/bin/ehcp -> <prefix>/share/ehcp/rules
+        out.push_back(exe.parent_path().parent_path() / EHCP_INSTALL_RULES_RELATIVE);
+    }
+    out.emplace_back(EHCP_SOURCE_RULES_DIR);
+    return out;
+}
+
+std::optional<fs::path> find_pack(const std::string& name_or_dir) {
+    std::error_code ec;
+    fs::path given{name_or_dir};
+    if (fs::is_regular_file(given / "pack.yaml", ec)) return given;
+    if (given.filename() == "pack.yaml" && fs::is_regular_file(given, ec)) return given.parent_path();
+    if (name_or_dir.find('/') != std::string::npos) return std::nullopt;
+    for (const auto& dir : pack_search_path())
+        if (fs::is_regular_file(dir / name_or_dir / "pack.yaml", ec)) return dir / name_or_dir;
+    return std::nullopt;
+}
+
+namespace {
+
+// Reads one pack file, remembering where each problem is.
+class PackReader {
+public:
+    explicit PackReader(std::vector<Diagnostic>& diags) : diags_(diags) {}
+
+    std::optional<YAML::Node> open(const fs::path& file) {
+        file_ = file.string();
+        try {
+            return YAML::LoadFile(file_);
+        } catch (const YAML::BadFile&) {
+            error(fmt::format("cannot read rule pack file {}", file_), "", 0, 0, "check the pack folder is complete");
+        } catch (const YAML::Exception& e) {
+            error(fmt::format("not valid YAML: {}", e.msg), "", e.mark.line + 1, e.mark.column + 1, "");
+        }
+        return std::nullopt;
+    }
+
+    void error(const std::string& message, const std::string& path, int line, int column, const std::string& fix) {
+        diags_.push_back(Diagnostic{Severity::error, "pack.invalid", message, path, file_, line, column, fix});
+    }
+    void error_at(const YAML::Node& node, const std::string& path, const std::string& message, const std::string& fix = "") {
+        auto m = node.Mark();
+        error(message, path, m.line + 1, m.column + 1, fix);
+    }
+
+    // Every key of a map must be one we read; the rest are pack errors, not surprises.
+    void only_keys(const YAML::Node& map, const std::string& path, std::initializer_list<const char*> keys) {
+        if (!map.IsMap()) return;
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            auto key = it->first.Scalar();
+            bool known = false;
+            for (auto k : keys) known = known || key == k;
+            if (!known) {
+                std::string list;
+                for (auto k : keys) list += std::string(list.empty() ? "" : ", ") + k;
+                error_at(it->first, path, fmt::format("unknown key `{}`", key), "use one of: " + list);
+            }
+        }
+    }
+
+    std::string text(const YAML::Node& map, const std::string& key, const std::string& path, bool required = true) {
+        auto n = map[key];
+        if (!n || n.IsNull()) {
+            if (required) error_at(map, path + "." + key, fmt::format("`{}` is required", key));
+            return {};
+        }
+        if (!n.IsScalar()) {
+            error_at(n, path + "." + key, fmt::format("`{}` must be text", key));
+            return {};
+        }
+        return n.Scalar();
+    }
+
+    std::optional<double> number(const YAML::Node& map, const std::string& key, const std::string& path) {
+        auto n = map[key];
+        if (!n) return std::nullopt;
+        try {
+            return n.as<double>();
+        } catch (const YAML::Exception&) {
+            error_at(n, path + "." + key, fmt::format("`{}` must be a number", key));
+            return std::nullopt;
+        }
+    }
+
+    // true/false only: a pack is read strictly, so `yes please` is an error, not false.
+    bool flag(const YAML::Node& map, const std::string& key, const std::string& path) {
+        auto n = map[key];
+        if (!n) return false;
+        if (n.IsScalar() && (n.Scalar() == "true" || n.Scalar() == "false")) return n.Scalar() == "true";
+        error_at(n, path + "." + key, fmt::format("`{}` must be true or false", key), "use true or false");
+        return false;
+    }
+
+    // Each id used once within its list.
+    void unique_id(std::vector<std::string>& seen, const std::string& id, const YAML::Node& at, const std::string& path) {
+        if (std::find(seen.begin(), seen.end(), id) != seen.end())
+            error_at(at, path + ".id", fmt::format("id `{}` is used twice", id), "give each entry its own id");
+        seen.push_back(id);
+    }
+
+    const std::string& file() const { return file_; }
+
+private:
+    std::vector<Diagnostic>& diags_;
+    std::string file_;
+};
+
+ParamMap read_params(PackReader& r, const YAML::Node& node, const std::string& path) {
+    ParamMap out;
+    if (!node) return out;
+    if (!node.IsMap()) {
+        r.error_at(node, path, "`params` must be a map of parameter names to values");
+        return out;
+    }
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const auto& v = it->second;
+        ParamValue pv;
+        pv.line = v.Mark().line + 1;
+        pv.column = v.Mark().column + 1;
+        if (v.IsSequence()) {
+            std::vector<std::string> words;
+            for (const auto& w : v) words.push_back(w.Scalar());
+            pv.value = words;
+        } else if (v.IsScalar()) {
+            const auto& s = v.Scalar();
+            char* end = nullptr;
+            double d = std::strtod(s.c_str(), &end);
+            if (v.Tag() != "!" && !s.empty() && end == s.c_str() + s.size())
+                pv.value = d;
+            else if (v.Tag() != "!" && (s == "true" || s == "false"))
+                pv.value = (s == "true");
+            else
+                pv.value = s;
+        } else {
+            r.error_at(v, path + "." + it->first.Scalar(), "a parameter must be a number, a word, true/false or a list");
+            continue;
+        }
+        out[it->first.Scalar()] = pv;
+    }
+    return out;
+}
+
+std::optional<Phase> phase_named(const std::string& s) { return parse_enum<Phase>(s); }
+
+CheckNode read_check(PackReader& r, const YAML::Node& node, const std::string& path, const CheckKindRegistry& kinds) {
+    CheckNode out;
+    if (!node.IsMap()) {
+        r.error_at(node, path, "a check must be a map with `check:` (a kind), `all_of:`, `any_of:` or `by_phase:`");
+        return out;
+    }
+    if (node["all_of"] || node["any_of"]) {
+        bool all = static_cast<bool>(node["all_of"]);
+        auto list = all ? node["all_of"] : node["any_of"];
+        out.type = all ? CheckNode::Type::all_of : CheckNode::Type::any_of;
+        out.id = r.text(node, "id", path, false);
+        out.title = r.text(node, "title", path, false);
+        out.insufficient_first = r.flag(node, "insufficient_first", path);
+        r.only_keys(node, path, {"all_of", "any_of", "id", "title", "insufficient_first"});
+        if (!list.IsSequence() || list.size() == 0) {
+            r.error_at(list, path, fmt::format("`{}` must be a non-empty list of checks", all ? "all_of" : "any_of"));
+            return out;
+        }
+        for (std::size_t i = 0; i < list.size(); ++i)
+            out.children.push_back(read_check(r, list[i], fmt::format("{}.{}[{}]", path, all ? "all_of" : "any_of", i), kinds));
+        return out;
+    }
+    if (node["by_phase"]) {
+        out.type = CheckNode::Type::by_phase;
+        out.id = r.text(node, "id", path, false);
+        out.title = r.text(node, "title", path, false);
+        r.only_keys(node, path, {"by_phase", "id", "title"});
+        auto phases = node["by_phase"];
+        std::set<Phase> seen;
+        for (auto it = phases.begin(); it != phases.end(); ++it) {
+            auto name = it->first.Scalar();
+            auto phase = phase_named(name);
+            if (!phase) {
+                r.error_at(it->first, path + ".by_phase", fmt::format("`{}` is not a phase", name),
+                           "use one of: " + allowed_values<Phase>());
+                continue;
+            }
+            seen.insert(*phase);
+            out.phases.push_back(*phase);
+            out.children.push_back(read_check(r, it->second, path + ".by_phase." + name, kinds));
+        }
+        if (seen.size() != EnumNames<Phase>::names.size())
+            r.error_at(phases, path + ".by_phase", "`by_phase` must give a check for every phase",
+                       "give all of: " + allowed_values<Phase>());
+        return out;
+    }
+    r.only_keys(node, path, {"id", "check", "title", "fix_rank", "params"});
+    out.type = CheckNode::Type::leaf;
+    out.id = r.text(node, "id", path, false);
+    out.title = r.text(node, "title", path, false);
+    out.kind = r.text(node, "check", path);
+    if (auto rank = r.number(node, "fix_rank", path)) out.fix_rank = static_cast<int>(*rank);
+    const CheckKind* kind = kinds.find(out.kind);
+    if (!kind) {
+        if (!out.kind.empty())
+            r.error_at(node["check"], path + ".check", fmt::format("unknown check kind `{}`", out.kind),
+                       kinds.nearest(out.kind).empty() ? "run `ehcp explain` for the list of check kinds"
+                                                       : fmt::format("did you mean `{}`?", kinds.nearest(out.kind)));
+        return out;
+    }
+    auto params = read_params(r, node["params"], path + ".params");
+    out.params = params;
+    auto params_node = node["params"] ? node["params"] : node;
+    std::string file = r.file();
+    ParamReader reader(params, [&](const std::string& message, int line, int column) {
+        if (line == 0) {
+            line = params_node.Mark().line + 1;
+            column = params_node.Mark().column + 1;
+        }
+        r.error(fmt::format("check `{}` ({}): {}", out.id.empty() ? out.kind : out.id, out.kind, message), path + ".params",
+                line, column, "see `ehcp explain " + out.kind + "` for its parameters");
+    });
+    out.evaluate = kind->compile(reader);
+    reader.finish();
+    return out;
+}
+
+ReadinessNode read_readiness(PackReader& r, const YAML::Node& node, const std::string& path) {
+    ReadinessNode out;
+    if (!node.IsMap() || node.size() != 1) {
+        r.error_at(node, path, "each readiness rule is one of `criterion: ID`, `evidence_complete: true`, `all_of: [...]`, `any_of: [...]`");
+        return out;
+    }
+    if (node["evidence_complete"] && !r.flag(node, "evidence_complete", path))
+        r.error_at(node, path, "`evidence_complete` can only be true here", "remove the rule, or write `evidence_complete: true`");
+    if (node["criterion"]) {
+        out.type = ReadinessNode::Type::criterion;
+        out.criterion = node["criterion"].Scalar();
+    } else if (node["evidence_complete"]) {
+        out.type = ReadinessNode::Type::evidence_complete;
+    } else if (node["all_of"] || node["any_of"]) {
+        bool all = static_cast<bool>(node["all_of"]);
+        out.type = all ? ReadinessNode::Type::all_of : ReadinessNode::Type::any_of;
+        auto list = all ? node["all_of"] : node["any_of"];
+        for (std::size_t i = 0; i < list.size(); ++i)
+            out.children.push_back(read_readiness(r, list[i], fmt::format("{}[{}]", path, i)));
+    } else {
+        r.error_at(node, path, "a readiness rule is `criterion: ID`, `evidence_complete: true`, `all_of: [...]` or `any_of: [...]`");
+    }
+    return out;
+}
+
+void check_readiness_ids(PackReader& r, const ReadinessNode& n, const Pack& pack, const YAML::Node& at) {
+    if (n.type == ReadinessNode::Type::criterion && !pack.criterion(n.criterion))
+        r.error_at(at, "readiness", fmt::format("readiness names criterion `{}`, which the pack does not define", n.criterion));
+    for (const auto& c : n.children) check_readiness_ids(r, c, pack, at);
+}
+
+std::vector<std::string> string_list(PackReader& r, const YAML::Node& node, const std::string& path) {
+    std::vector<std::string> out;
+    if (!node) return out;
+    if (!node.IsSequence()) {
+        r.error_at(node, path, "must be a list");
+        return out;
+    }
+    for (const auto& n : node) out.push_back(n.Scalar());
+    return out;
+}
+
+}  // namespace
+
+Pack load_pack(const fs::path& dir) {
+    std::vector<Diagnostic> diags;
+    PackReader r(diags);
+    const auto& kinds = builtin_checks();
+    Pack pack;
+    pack.dir = dir;
+
+    auto root = r.open(dir / "pack.yaml");
+    if (!root) throw PackError(diags);
+    r.only_keys(*root, "", {"pack", "id", "version", "title", "authority", "sources", "statement", "legal_test",
+                            "parameters", "readiness", "criteria", "indicators", "evidence", "practice", "tests"});
+    if (r.text(*root, "pack", "") != "ehcp-pack/1")
+        r.error_at(*root, "pack", "this is not an ehcp-pack/1 rule pack", "start pack.yaml with `pack: ehcp-pack/1`");
+    pack.info.id = r.text(*root, "id", "");
+    pack.info.version = r.text(*root, "version", "");
+    pack.info.title = r.text(*root, "title", "");
+    pack.info.authority = r.text(*root, "authority", "");
+    pack.info.readiness_statement = r.text(*root, "statement", "");
+    pack.info.legal_test = r.text(*root, "legal_test", "");
+    auto sources = (*root)["sources"];
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        auto path = fmt::format("sources[{}]", i);
+        r.only_keys(sources[i], path, {"id", "file", "title"});
+        pack.sources.push_back(RuleSource{r.text(sources[i], "id", path), r.text(sources[i], "file", path), r.text(sources[i], "title", path)});
+    }
+
+    auto params = (*root)["parameters"];
+    r.only_keys(params, "parameters", {"notional_budget", "school_weeks_per_year", "timeline_weeks", "default_hourly_rates"});
+    if (auto v = r.number(params, "notional_budget", "parameters")) pack.parameters.notional_budget = *v;
+    if (auto v = r.number(params, "school_weeks_per_year", "parameters")) pack.parameters.facts.school_weeks_per_year = *v;
+    auto tl = params["timeline_weeks"];
+    r.only_keys(tl, "parameters.timeline_weeks", {"decide_to_assess", "decide_to_issue", "final_plan"});
+    if (auto v = r.number(tl, "decide_to_assess", "parameters.timeline_weeks")) pack.parameters.facts.assess_weeks = static_cast<int>(*v);
+    if (auto v = r.number(tl, "decide_to_issue", "parameters.timeline_weeks")) pack.parameters.facts.issue_weeks = static_cast<int>(*v);
+    if (auto v = r.number(tl, "final_plan", "parameters.timeline_weeks")) pack.parameters.facts.final_plan_weeks = static_cast<int>(*v);
+    auto rates = params["default_hourly_rates"];
+    for (auto it = rates.begin(); it != rates.end(); ++it) {
+        auto who = parse_enum<Deliverer>(it->first.Scalar());
+        if (!who) {
+            r.error_at(it->first, "parameters.default_hourly_rates", fmt::format("`{}` is not a kind of deliverer", it->first.Scalar()),
+                       "use one of: " + allowed_values<Deliverer>());
+            continue;
+        }
+        if (auto v = r.number(rates, it->first.Scalar(), "parameters.default_hourly_rates"))
+            pack.parameters.facts.default_hourly_rates[*who] = *v;
+    }
+
+    // criteria.yaml
+    std::string main_file = r.file();
+    auto part = [&](const char* key) -> std::optional<YAML::Node> {
+        auto name = r.text(*root, key, "");
+        if (name.empty()) return std::nullopt;
+        return r.open(dir / name);
+    };
+    if (auto doc = part("criteria")) {
+        r.only_keys(*doc, "", {"criteria"});
+        auto list = (*doc)["criteria"];
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            auto n = list[i];
+            auto path = fmt::format("criteria[{}]", i);
+            r.only_keys(n, path, {"id", "number", "title", "cite", "source_wording", "interpretation", "evidence_sought",
+                                  "applies_when", "check"});
+            Criterion c;
+            c.id = r.text(n, "id", path);
+            c.number = static_cast<int>(r.number(n, "number", path).value_or(static_cast<double>(i + 1)));
+            c.title = r.text(n, "title", path);
+            c.cite = r.text(n, "cite", path);
+            c.source_wording = r.text(n, "source_wording", path);
+            c.interpretation = r.text(n, "interpretation", path);
+            c.evidence_sought = string_list(r, n["evidence_sought"], path + ".evidence_sought");
+            if (auto a = n["applies_when"]) {
+                r.only_keys(a, path + ".applies_when", {"areas_of_need", "wellbeing_evidence", "min_age", "description"});
+                Applicability app;
+                for (const auto& w : string_list(r, a["areas_of_need"], path + ".applies_when.areas_of_need")) {
+                    if (auto e = parse_enum<AreaOfNeed>(w)) app.areas_of_need.push_back(*e);
+                    else r.error_at(a["areas_of_need"], path + ".applies_when.areas_of_need", fmt::format("`{}` is not an area of need", w),
+                                    "use one of: " + allowed_values<AreaOfNeed>());
+                }
+                app.wellbeing_evidence = r.flag(a, "wellbeing_evidence", path + ".applies_when");
+                if (auto m = r.number(a, "min_age", path + ".applies_when")) app.min_age = static_cast<int>(*m);
+                app.description = r.text(a, "description", path + ".applies_when");
+                c.applies_when = app;
+            }
+            c.check = read_check(r, n["check"], path + ".check", kinds);
+            for (const auto& other : pack.criteria)
+                if (other.id == c.id) r.error_at(n, path + ".id", fmt::format("criterion id `{}` is used twice", c.id));
+            pack.criteria.push_back(std::move(c));
+        }
+    }
+    if (auto doc = part("indicators")) {
+        r.only_keys(*doc, "", {"cite", "indicators"});
+        auto cite = r.text(*doc, "cite", "", false);
+        auto list = (*doc)["indicators"];
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            auto n = list[i];
+            auto path = fmt::format("indicators[{}]", i);
+            r.only_keys(n, path, {"id", "area", "text", "compelling", "derive"});
+            IndicatorSpec s;
+            s.id = r.text(n, "id", path);
+            r.unique_id(ids, s.id, n, path);
+            s.area = r.text(n, "area", path);
+            s.text = r.text(n, "text", path);
+            s.compelling = r.flag(n, "compelling", path);
+            s.cite = cite;
+            if (n["derive"]) s.derive = read_check(r, n["derive"], path + ".derive", kinds);
+            pack.indicators.push_back(std::move(s));
+        }
+    }
+    if (auto doc = part("evidence")) {
+        r.only_keys(*doc, "", {"cite", "evidence"});
+        auto list = (*doc)["evidence"];
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            auto n = list[i];
+            auto path = fmt::format("evidence[{}]", i);
+            EvidenceSpec e;
+            e.id = r.text(n, "id", path);
+            r.unique_id(ids, e.id, n, path);
+            e.text = r.text(n, "text", path);
+            if (auto rank = r.number(n, "fix_rank", path)) e.fix_rank = static_cast<int>(*rank);
+            YAML::Node leaf = YAML::Clone(n);
+            leaf.remove("text");
+            e.check = read_check(r, leaf, path, kinds);
+            e.check.fix_rank = e.fix_rank;
+            pack.evidence.push_back(std::move(e));
+        }
+    }
+    if (auto doc = part("practice")) {
+        r.only_keys(*doc, "", {"practice"});
+        auto list = (*doc)["practice"];
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            auto n = list[i];
+            auto path = fmt::format("practice[{}]", i);
+            PracticeSpec p;
+            p.id = r.text(n, "id", path);
+            r.unique_id(ids, p.id, n, path);
+            p.title = r.text(n, "title", path);
+            p.cite = r.text(n, "cite", path);
+            YAML::Node leaf = YAML::Clone(n);
+            leaf.remove("cite");
+            p.check = read_check(r, leaf, path, kinds);
+            pack.practice.push_back(std::move(p));
+        }
+    }
+    {
+        PackReader again(diags);
+        again.open(dir / "pack.yaml");
+        auto rd = (*root)["readiness"];
+        if (!rd) {
+            again.error_at(*root, "readiness", "the pack needs a `readiness` rule");
+        } else {
+            pack.readiness_text = again.text(rd, "text", "readiness", false);
+            YAML::Node rule = YAML::Clone(rd);
+            rule.remove("text");
+            pack.readiness = read_readiness(again, rule, "readiness");
+            check_readiness_ids(again, pack.readiness, pack, rd);
+        }
+    }
+    (void)main_file;
+    pack.tests_dir = dir / ((*root)["tests"] ? (*root)["tests"].Scalar() : std::string("tests"));
+    if (has_errors(diags)) throw PackError(diags);
+    return pack;
+}
+
+}  // namespace ehcp
