@@ -1,0 +1,342 @@
+#include "ehcp/render/markdown_report.hpp"
+
+#include <fmt/format.h>
+
+#include "ehcp/render/format.hpp"
+#include "report_words.hpp"
+
+namespace ehcp {
+
+namespace {
+
+using namespace report_words;
+
+bool ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// `&` that could start an entity or character reference (&lt; &#60; &#x3c;).
+bool starts_reference(std::string_view s, std::size_t at) {
+    std::size_t i = at + 1;
+    if (i < s.size() && s[i] == '#') {
+        ++i;
+        if (i < s.size() && (s[i] == 'x' || s[i] == 'X')) ++i;
+        return i < s.size() && ascii_alnum(s[i]);
+    }
+    return i < s.size() && ascii_alpha(s[i]);
+}
+
+std::string esc(std::string_view text) { return markdown_escape(text); }
+
+// Builds the document line by line.
+class Writer {
+public:
+    void line(std::string_view text = {}) {
+        out_ += text;
+        out_ += '\n';
+    }
+    // A block: a blank line before it unless the document is empty or already has one.
+    void blank() {
+        if (!out_.empty() && !(out_.size() >= 2 && out_[out_.size() - 1] == '\n' && out_[out_.size() - 2] == '\n'))
+            out_ += '\n';
+    }
+    void heading(int level, std::string_view text) {
+        blank();
+        line(std::string(static_cast<std::size_t>(level), '#') + " " + std::string(text));
+        blank();
+    }
+    void paragraph(std::string_view text) {
+        blank();
+        line(text);
+        blank();
+    }
+    std::string take() { return std::move(out_); }
+
+private:
+    std::string out_;
+};
+
+std::string bold(std::string_view text) { return fmt::format("**{}**", text); }
+
+void write_verdict(Writer& w, const RecordReport& r, const Report& report) {
+    w.paragraph(fmt::format("{} — {}.", bold(fmt::format("Evidence readiness: {}", verdict_tag(r.verdict))),
+                            esc(verdict_sentence(r, report))));
+    if (!r.compelling.empty()) {
+        std::string named;
+        for (const auto& id : r.compelling) {
+            if (!named.empty()) named += "; ";
+            named += esc(id);
+            std::string text = indicator_text(r, id);
+            if (!text.empty()) named += " (" + esc(text) + ")";
+        }
+        w.paragraph(fmt::format("> {} {}. {}", bold("Compelling indicator present:"), named,
+                                esc(compelling_advice(report))));
+    }
+    if (!report.pack.readiness_statement.empty())
+        w.paragraph("> " + esc(report.pack.readiness_statement));
+}
+
+void write_details(Writer& w, const RecordReport& r, const Report& report) {
+    w.blank();
+    if (r.pupil) {
+        const auto& p = *r.pupil;
+        w.line("- Pupil: " + esc(p.id));
+        if (auto name = shown_name(p, report.redacted)) w.line("- Name: " + esc(*name));
+        if (p.setting && !p.setting->empty()) w.line("- Setting: " + esc(*p.setting));
+        w.line("- Year group: " + esc(year_group_words(p)));
+        w.line("- Age: " + esc(age_words(p)));
+    }
+    w.line("- As of: " + report.as_of.iso());
+    w.line("- Record: " + esc(source_words(r.source)));
+    if (!report.pack.id.empty()) w.line("- Rule pack: " + esc(pack_id_version(report.pack)));
+    w.blank();
+}
+
+// One list item per figure, reason and missing item, indented under `indent`.
+void write_check_body(Writer& w, const CheckResult& c, const std::string& indent) {
+    for (const auto& f : c.figures) w.line(fmt::format("{}- {}: {}", indent, esc(f.label), esc(f.value)));
+    for (const auto& reason : c.reasons) w.line(fmt::format("{}- {}", indent, esc(reason)));
+    for (const auto& m : c.missing) w.line(fmt::format("{}- Missing: {}", indent, esc(m)));
+}
+
+void write_check(Writer& w, const CheckResult& c, std::size_t depth) {
+    std::string indent(2 * depth, ' ');
+    w.line(fmt::format("{}- {} — {}", indent, bold(esc(check_title(c))), status_words(c.status)));
+    write_check_body(w, c, indent + "  ");
+    for (const auto& child : c.children) write_check(w, child, depth + 1);
+}
+
+void write_criteria(Writer& w, const RecordReport& r) {
+    w.heading(2, "Criteria");
+    w.line("| # | Criterion | Status |");
+    w.line("|--:|:----------|:-------|");
+    for (const auto& c : r.criteria)
+        w.line(fmt::format("| {} | {} | {} |", c.number, esc(c.title), bold(status_tag(c.status))));
+    for (const auto& c : r.criteria) {
+        w.heading(3, fmt::format("{}. {}: {}", c.number, esc(c.title), status_tag(c.status)));
+        if (!c.detail) {
+            for (const auto& reason : c.reasons) w.line("- " + esc(reason));
+        } else if (count_leaves(*c.detail) == 1) {
+            write_check_body(w, deciding_leaf(*c.detail), "");
+        } else {
+            for (const auto& child : c.detail->children) write_check(w, child, 0);
+        }
+        if (!c.source_wording.empty()) {
+            w.blank();
+            w.line("> \u201c" + esc(c.source_wording) + "\u201d");
+            if (!c.cite.empty()) {
+                w.line(">");
+                w.line("> — Source: " + esc(c.cite));
+            }
+        } else if (!c.cite.empty()) {
+            w.paragraph("Source: " + esc(c.cite));
+        }
+        if (!c.interpretation.empty()) w.paragraph("*How this tool reads it:* " + esc(c.interpretation));
+        w.blank();
+    }
+}
+
+void write_gaps(Writer& w, const RecordReport& r) {
+    w.heading(2, "Gaps, in the order to fix them");
+    if (r.gaps.empty()) {
+        w.line("No gaps.");
+        return;
+    }
+    for (std::size_t i = 0; i < r.gaps.size(); ++i) {
+        const auto& g = r.gaps[i];
+        std::string where = gap_location(r, g);
+        w.line(fmt::format("{}. {}{}", i + 1, esc(g.text), where.empty() ? std::string() : " (" + esc(where) + ")"));
+    }
+}
+
+void write_indicators(Writer& w, const RecordReport& r, bool redacted) {
+    w.heading(2, "Indicators of need");
+    auto areas = indicator_areas(r);
+    if (areas.empty()) {
+        w.line("None declared by the school or derived from the data.");
+        return;
+    }
+    for (const auto& area : areas) {
+        w.heading(3, esc(area.empty() ? std::string("Other") : area));
+        for (const auto& i : r.indicators) {
+            if (!indicator_listed(i) || i.area != area) continue;
+            auto iw = indicator_words(i);
+            std::string state = iw.declared + "; ";
+            state += iw.contradicted ? bold("contradicted") + ": " + iw.derived : iw.derived;
+            if (!iw.advice.empty()) state += " — " + iw.advice;
+            if (i.compelling) state += " — " + bold("COMPELLING");
+            w.line(fmt::format("- {}: {}", bold(esc(i.id)), state));
+            if (!i.text.empty()) w.line("  - Indicator: " + esc(i.text));
+            if (!i.derived_because.empty()) w.line("  - From the data: " + esc(i.derived_because));
+            std::string evidence = shown_evidence(i, redacted);
+            if (!evidence.empty()) w.line("  - School's evidence: " + esc(evidence));
+        }
+    }
+}
+
+void write_cost(Writer& w, const RecordReport& r, bool redacted) {
+    if (!r.cost) return;
+    const auto& cost = *r.cost;
+    w.heading(2, "Costed provision");
+    w.paragraph(fmt::format("Costing year {} to {}.", cost.costing_year.first.iso(), cost.costing_year.last.iso()));
+    if (cost.items.empty()) {
+        w.paragraph("No provision in the record's provision map.");
+    } else {
+        w.line("| Provision | Area | Basis | Annual cost |");
+        w.line("|:----------|:-----|:------|------------:|");
+        for (std::size_t n = 0; n < cost.items.size(); ++n) {
+            const auto& item = cost.items[n];
+            w.line(fmt::format("| {} | {} | {} | {} |", esc(cost_item_label(item, n, redacted)),
+                               item.area ? esc(words(*item.area)) : std::string(), esc(cost_basis(item)),
+                               format_money(item.cost)));
+        }
+        w.line(fmt::format("| {} | | | {} |", bold("Total"), bold(format_money(cost.annual_total))));
+        w.line(fmt::format("| Notional SEN budget | | | {} |", format_money(cost.notional_budget)));
+        w.blank();
+    }
+    w.paragraph(fmt::format("Total {} of the notional {} ({}).", format_money(cost.annual_total),
+                            format_money(cost.notional_budget), budget_comparison(cost)));
+}
+
+void write_evidence(Writer& w, const RecordReport& r) {
+    w.heading(2, "Evidence checklist");
+    if (r.evidence.empty()) w.line("None listed.");
+    for (const auto& e : r.evidence) {
+        std::string text = esc(e.text);
+        if (!e.detail.empty()) text += " — " + esc(e.detail);
+        w.line(fmt::format("- [{}] {}", e.present ? 'x' : ' ', text));
+    }
+}
+
+void write_practice(Writer& w, const RecordReport& r) {
+    w.heading(2, "Practice warnings (do not affect readiness)");
+    if (r.practice.empty()) w.line("None.");
+    for (const auto& p : r.practice) {
+        std::string text = esc(p.message);
+        if (!p.cite.empty()) text += " (" + esc(p.cite) + ")";
+        w.line("- " + text);
+    }
+}
+
+void write_timeline(Writer& w, const RecordReport& r) {
+    if (!r.timeline) return;
+    const auto& t = *r.timeline;
+    w.heading(2, "Statutory timeline");
+    w.paragraph(fmt::format("From the request date {}.", t.request.iso()));
+    w.line("| Step | Date | Weeks from request |");
+    w.line("|:-----|:-----|-------------------:|");
+    for (const auto& row : timeline_rows(t))
+        w.line(fmt::format("| {} | {} | {} |", row.label, row.date.iso(),
+                           row.weeks ? std::to_string(*row.weeks) : std::string()));
+}
+
+void write_diagnostics(Writer& w, const RecordReport& r, std::string_view title) {
+    if (r.diagnostics.empty()) return;
+    w.heading(2, title);
+    for (auto d : r.diagnostics) {
+        if (d.file.empty()) d.file = r.source.file;
+        w.line("- " + esc(format_diagnostic(d)));
+    }
+}
+
+void write_about(Writer& w, const Report& report) {
+    w.heading(2, "About this report");
+    if (!report.pack.legal_test.empty()) w.paragraph(esc(report.pack.legal_test));
+    if (!report.pack.id.empty()) w.paragraph("Rule pack: " + esc(pack_words(report.pack)) + ".");
+}
+
+void write_record(Writer& w, const RecordReport& r, const Report& report) {
+    std::string title = r.pupil ? "pupil " + esc(r.pupil->id) : "record " + esc(source_words(r.source));
+    w.heading(1, "Evidence readiness report: " + title);
+    write_verdict(w, r, report);
+    write_details(w, r, report);
+    if (r.verdict == Verdict::invalid) {
+        write_diagnostics(w, r, "Problems found in the record");
+        write_about(w, report);
+        return;
+    }
+    write_criteria(w, r);
+    write_gaps(w, r);
+    write_indicators(w, r, report.redacted);
+    write_cost(w, r, report.redacted);
+    write_evidence(w, r);
+    write_practice(w, r);
+    write_timeline(w, r);
+    write_diagnostics(w, r, "Warnings about the record");
+    write_about(w, report);
+}
+
+}  // namespace
+
+std::string markdown_escape(std::string_view text) {
+    // One line, single spaces, trimmed: line breaks would let record text start a block.
+    std::string flat;
+    flat.reserve(text.size());
+    for (char c : text) {
+        bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        if (space) {
+            if (!flat.empty() && flat.back() != ' ') flat += ' ';
+        } else {
+            flat += c;
+        }
+    }
+    while (!flat.empty() && flat.back() == ' ') flat.pop_back();
+
+    std::string out;
+    out.reserve(flat.size() + flat.size() / 8);
+    // At the start a list marker, heading, block quote or setext underline could begin.
+    std::size_t digits = 0;
+    while (digits < flat.size() && flat[digits] >= '0' && flat[digits] <= '9') ++digits;
+    for (std::size_t i = 0; i < flat.size(); ++i) {
+        char c = flat[i];
+        switch (c) {
+            case '\\': case '`': case '*': case '[': case ']': case '<': case '>':
+            case '|': case '$': case '~': case '^':
+                out += '\\';
+                break;
+            case '_': {
+                // Inside a word (snake_case) an underscore cannot emphasise anything.
+                bool inside = i > 0 && i + 1 < flat.size() && ascii_alnum(flat[i - 1]) && ascii_alnum(flat[i + 1]);
+                if (!inside) out += '\\';
+                break;
+            }
+            case '&':
+                if (starts_reference(flat, i)) out += '\\';
+                break;
+            case '#': case '+': case '-': case '=':
+                if (i == 0) out += '\\';
+                break;
+            case '.': case ')':
+                if (i == digits && digits > 0) out += '\\';  // "1. " would start an ordered list
+                break;
+            default: break;
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::string render_markdown(const Report& report) {
+    Writer w;
+    for (std::size_t i = 0; i < report.records.size(); ++i) {
+        if (i > 0) {
+            w.blank();
+            w.line("---");
+            w.blank();
+        }
+        write_record(w, report.records[i], report);
+    }
+    if (report.records.empty()) {
+        w.heading(1, "Evidence readiness report");
+        w.paragraph("No records were checked.");
+        if (!report.pack.readiness_statement.empty()) w.paragraph("> " + esc(report.pack.readiness_statement));
+        write_about(w, report);
+    }
+    std::string out = w.take();
+    while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+    return out;
+}
+
+}  // namespace ehcp

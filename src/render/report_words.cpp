@@ -1,0 +1,171 @@
+#include "report_words.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ehcp/render/format.hpp"
+
+namespace ehcp::report_words {
+
+std::string authority_name(const PackInfo& pack) {
+    return pack.authority.empty() ? std::string("the local authority") : pack.authority;
+}
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::size_t error_count(const RecordReport& record) {
+    return static_cast<std::size_t>(std::count_if(record.diagnostics.begin(), record.diagnostics.end(),
+                                                  [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::string verdict_sentence(const RecordReport& r, const Report& report) {
+    switch (r.verdict) {
+        case Verdict::ready: {
+            std::string who = authority_name(report.pack);
+            return fmt::format("the evidence meets {} criteria as this tool reads them",
+                               who == "the local authority" ? std::string("the local authority's") : who + "'s");
+        }
+        case Verdict::not_ready:
+            return r.gaps.empty() ? std::string("see the criteria below for what to close before submitting")
+                                  : plural(r.gaps.size(), "gap", "gaps") + " to close before submitting";
+        case Verdict::invalid:
+            return fmt::format("the record could not be read ({})", plural(error_count(r), "error", "errors"));
+    }
+    return {};
+}
+
+std::string compelling_advice(const Report& report) {
+    std::string who = authority_name(report.pack);
+    if (!who.empty()) who[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(who[0])));
+    return who + " may depart from its criteria where there is a compelling reason: make sure the request shows this.";
+}
+
+std::string indicator_text(const RecordReport& r, const std::string& id) {
+    auto it = std::find_if(r.indicators.begin(), r.indicators.end(), [&](const IndicatorResult& i) { return i.id == id; });
+    return it == r.indicators.end() ? std::string() : it->text;
+}
+
+std::string year_group_words(const PupilSummary& p) {
+    std::string year = fmt::format("{} ({}", year_group_label(p.year_group), phase_label(p.phase));
+    if (p.derived_year_group != p.year_group)
+        year += fmt::format("; {} by date of birth", year_group_label(p.derived_year_group));
+    return year + ")";
+}
+
+std::string age_words(const PupilSummary& p) {
+    return fmt::format("{}{}", p.age_years, p.over_18 ? " (18 or over)" : "");
+}
+
+std::string source_words(const SourceRef& source) { return fmt::format("{}#{}", source.file, source.document); }
+
+std::string pack_id_version(const PackInfo& pack) {
+    return pack.version.empty() ? pack.id : fmt::format("{} {}", pack.id, pack.version);
+}
+
+std::string pack_words(const PackInfo& pack) {
+    if (pack.title.empty()) return pack_id_version(pack);
+    return fmt::format("{} ({})", pack.title, pack_id_version(pack));
+}
+
+std::string check_title(const CheckResult& c) {
+    if (!c.title.empty()) return c.title;
+    if (c.kind == "any_of") return "One of these:";
+    if (c.kind == "all_of") return "All of these:";
+    return c.id;
+}
+
+std::size_t count_leaves(const CheckResult& c) {
+    if (c.children.empty()) return 1;
+    std::size_t n = 0;
+    for (const auto& child : c.children) n += count_leaves(child);
+    return n;
+}
+
+const CheckResult& deciding_leaf(const CheckResult& c) {
+    return c.children.size() == 1 ? deciding_leaf(c.children.front()) : c;
+}
+
+std::string gap_location(const RecordReport& r, const Gap& g) {
+    if (g.source == "evidence") return "evidence checklist";
+    for (std::size_t i = 0; i < r.criteria.size(); ++i) {
+        const auto& id = r.criteria[i].id;
+        if (g.source == id ||
+            (g.source.size() > id.size() && g.source.compare(0, id.size(), id) == 0 && g.source[id.size()] == '.'))
+            return fmt::format("criterion {}", i + 1);
+    }
+    return {};
+}
+
+IndicatorWords indicator_words(const IndicatorResult& i) {
+    IndicatorWords w;
+    w.declared = i.declared ? "declared by the school" : "not declared by the school";
+    if (i.contradicted)
+        w.derived = "the data does not show it";
+    else if (i.derived)
+        w.derived = "derived from the data";
+    else if (!i.derivable)
+        w.derived = "not something the data can show";
+    else
+        w.derived = "not shown by the data";
+    w.contradicted = i.contradicted;
+    if (i.derived && !i.declared) w.advice = "consider declaring it";
+    return w;
+}
+
+bool indicator_listed(const IndicatorResult& i) { return i.declared || i.derived || i.contradicted; }
+
+std::vector<std::string> indicator_areas(const RecordReport& r) {
+    std::vector<std::string> areas;
+    for (const auto& i : r.indicators) {
+        if (!indicator_listed(i)) continue;
+        if (std::find(areas.begin(), areas.end(), i.area) == areas.end()) areas.push_back(i.area);
+    }
+    return areas;
+}
+
+std::string cost_basis(const CostItem& item) {
+    std::string basis = item.basis;
+    auto note = [&](std::string_view n) { basis += basis.empty() ? std::string(n) : fmt::format("; {}", n); };
+    if (item.default_rate) note("the rule pack's default hourly rate was used");
+    if (item.incomplete) note("not enough data to cost it in full");
+    return basis;
+}
+
+std::string words(std::string_view snake_case) {
+    std::string out(snake_case);
+    std::replace(out.begin(), out.end(), '_', ' ');
+    return out;
+}
+
+std::string budget_comparison(const CostSummary& cost) {
+    double difference = round_pence(cost.annual_total - cost.notional_budget);
+    if (difference > 0) return "over by " + format_money(difference);
+    if (difference < 0) return "under by " + format_money(-difference);
+    return "exactly the notional amount";
+}
+
+std::vector<TimelineRow> timeline_rows(const Timeline& t) {
+    std::vector<TimelineRow> rows{{"Decision whether to assess by", t.decide_to_assess_by, {}},
+                                  {"Decision whether to issue a plan by", t.decide_to_issue_by, {}},
+                                  {"Final plan by", t.final_plan_by, {}}};
+    for (auto& row : rows) {
+        long days = t.request.days_until(row.date);
+        if (days % 7 == 0) row.weeks = days / 7;
+    }
+    return rows;
+}
+
+std::optional<std::string> shown_name(const PupilSummary& pupil, bool redacted) {
+    if (!pupil.name || pupil.name->empty()) return std::nullopt;
+    return redacted ? std::string(kRedacted) : *pupil.name;
+}
+
+std::string shown_evidence(const IndicatorResult& i, bool redacted) {
+    if (!i.declared || i.declared_evidence.empty()) return {};
+    return redacted ? std::string(kRedacted) : i.declared_evidence;
+}
+
+}  // namespace ehcp::report_words

@@ -1,0 +1,99 @@
+// Words the document renderers (markdown, html) share, so they say the same things the
+// text report says, in the same terms. Internal to src/render; everything here is built
+// from the report model only, and returns plain (unescaped) text: each renderer escapes.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ehcp/rules/report.hpp"
+
+namespace ehcp::report_words {
+
+// "Coventry City Council", or "the local authority" when the pack names none.
+std::string authority_name(const PackInfo& pack);
+
+// What follows "Evidence readiness: READY — ": "the evidence meets Coventry City
+// Council's criteria as this tool reads them", "3 gaps to close before submitting", ...
+std::string verdict_sentence(const RecordReport& record, const Report& report);
+
+// "may depart from its criteria where there is a compelling reason: make sure the request
+// shows this", with the authority's name in front.
+std::string compelling_advice(const Report& report);
+
+// The text of a compelling indicator, by id ("" when the pack has none).
+std::string indicator_text(const RecordReport& record, const std::string& id);
+
+// "Year 6 (Key Stage 2; Year 5 by date of birth)".
+std::string year_group_words(const PupilSummary& pupil);
+
+// "10" or "18 (18 or over)".
+std::string age_words(const PupilSummary& pupil);
+
+// "examples/ready-ks2.yaml#0".
+std::string source_words(const SourceRef& source);
+
+// "Coventry City Council EHC needs assessment criteria (coventry 2026.11.1)".
+std::string pack_words(const PackInfo& pack);
+
+// "coventry 2026.11.1" (id and version).
+std::string pack_id_version(const PackInfo& pack);
+
+// A check's heading: its title, or "One of these:" / "All of these:" for combinators.
+std::string check_title(const CheckResult& check);
+
+// Leaves under a check (a leaf counts 1), and the leaf that decided a one-leaf tree.
+std::size_t count_leaves(const CheckResult& check);
+const CheckResult& deciding_leaf(const CheckResult& check);
+
+// "criterion 3", "evidence checklist", or "" when the gap's source is not known.
+std::string gap_location(const RecordReport& record, const Gap& gap);
+
+// The indicator's standing in words: "declared by the school", "derived from the data",
+// "the data does not show it", "not something the data can show"...
+struct IndicatorWords {
+    std::string declared;  // "declared by the school" / "not declared by the school"
+    std::string derived;   // "derived from the data" / "not shown by the data" / "not something the data can show"
+    bool contradicted = false;
+    std::string advice;    // "consider declaring it" for derived but undeclared, else ""
+};
+IndicatorWords indicator_words(const IndicatorResult& indicator);
+
+// Whether the indicator is worth listing: declared, derived or contradicted.
+bool indicator_listed(const IndicatorResult& indicator);
+
+// The areas of the listed indicators, in the pack's order ("Other" for none).
+std::vector<std::string> indicator_areas(const RecordReport& record);
+
+// The basis of a cost line with its notes ("...; the rule pack's default hourly rate was used").
+std::string cost_basis(const CostItem& item);
+
+// "cognition and learning" from "cognition_and_learning".
+std::string words(std::string_view snake_case);
+
+// "over by £14,620.89", "under by £3,390.00", "exactly the notional amount".
+std::string budget_comparison(const CostSummary& cost);
+
+struct TimelineRow {
+    std::string_view label;   // "Decision whether to assess by"
+    Date date;
+    std::optional<long> weeks;  // whole weeks from the request date, when it is a whole number
+};
+std::vector<TimelineRow> timeline_rows(const Timeline& timeline);
+
+// Errors among a record's diagnostics.
+std::size_t error_count(const RecordReport& record);
+
+// "1 gap" / "3 gaps".
+std::string plural(std::size_t n, std::string_view one, std::string_view many);
+
+// The pupil's name as the report may show it: the marker when redacted, nullopt when absent.
+std::optional<std::string> shown_name(const PupilSummary& pupil, bool redacted);
+
+// The school's evidence for an indicator as the report may show it ("" when none).
+std::string shown_evidence(const IndicatorResult& indicator, bool redacted);
+
+}  // namespace ehcp::report_words
