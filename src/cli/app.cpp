@@ -1,0 +1,80 @@
+#include "ehcp/cli/app.hpp"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "ehcp/cli/commands.hpp"
+#include "ehcp/cli/exit_codes.hpp"
+
+namespace ehcp {
+
+namespace {
+
+std::vector<cli::Command> command_table() {
+    return {cli::check_command(), cli::validate_command(), cli::explain_command(),
+            cli::rules_command(), cli::init_command(),     cli::schema_command()};
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+    cli::GlobalOptions g;
+    CLI::App app{"ehcp: checks the evidence behind a request for an EHC needs assessment against a local "
+                 "authority's published criteria (Coventry's by default). It reports evidence readiness, "
+                 "never a decision.",
+                 "ehcp"};
+    app.set_version_flag("--version", std::string("ehcp ") + EHCP_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough(true);
+    app.add_option("--rules", g.rules, "rule pack: a name (see `ehcp rules list`) or a folder holding pack.yaml")
+        ->default_val("coventry");
+    app.add_option("--as-of", g.as_of, "the date to check as of, YYYY-MM-DD (default: today)");
+    app.add_option("-o,--output", g.output, "write to FILE instead of standard output");
+    app.add_flag("--redact", g.redact, "leave names and free text out of the output");
+    app.add_option("--color", g.color, "colour: auto, always or never (NO_COLOR is honoured)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_flag("-q,--quiet", g.quiet, "print nothing but errors; the exit status tells the result");
+
+    std::function<int(const cli::GlobalOptions&)> run;
+    std::vector<std::string> names;
+    for (auto& cmd : command_table()) {
+        names.push_back(cmd.name);
+        auto* sub = app.add_subcommand(cmd.name, cmd.summary);
+        auto runner = cmd.setup(*sub);
+        sub->callback([&run, runner] { run = runner; });
+    }
+
+    // "unknown command 'chek', did you mean 'check'?" before CLI11's generic message.
+    if (argc > 1 && argv[1][0] != '-') {
+        std::string first = argv[1];
+        if (std::find(names.begin(), names.end(), first) == names.end()) {
+            auto near = cli::nearest_word(first, names);
+            std::cerr << fmt::format("ehcp: unknown command `{}`{}\nRun `ehcp --help` for the commands.\n", first,
+                                     near.empty() ? "" : fmt::format("; did you mean `{}`?", near));
+            return exit_code::usage;
+        }
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return exit_code::usage;
+    }
+    try {
+        return run(g);
+    } catch (const cli::UsageError& e) {
+        std::cerr << "ehcp: " << e.what() << "\n";
+        return e.status;
+    } catch (const cli::OutputError& e) {
+        std::cerr << "ehcp: " << e.what() << "\n";
+        return exit_code::io_error;
+    } catch (const std::exception& e) {
+        std::cerr << "ehcp: internal error: " << e.what() << "\nThis is a bug in ehcp; please report it with the command you ran.\n";
+        return exit_code::software;
+    }
+}
+
+}  // namespace ehcp

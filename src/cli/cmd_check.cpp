@@ -1,0 +1,83 @@
+// `ehcp check FILE...`: a readiness report for every record.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "ehcp/cli/commands.hpp"
+#include "ehcp/cli/exit_codes.hpp"
+#include "ehcp/render/html_report.hpp"
+#include "ehcp/render/json_report.hpp"
+#include "ehcp/render/markdown_report.hpp"
+#include "ehcp/render/text_report.hpp"
+#include "ehcp/rules/engine.hpp"
+
+namespace ehcp::cli {
+
+namespace {
+
+struct CheckOptions {
+    std::vector<std::string> files;
+    std::string format = "text";
+    int width = 80;
+};
+
+// 0 all ready; 1 any not ready (none invalid); 2 any invalid.
+int exit_status_for(const Report& report) {
+    int status = exit_code::ready;
+    for (const auto& r : report.records) {
+        if (r.verdict == Verdict::invalid) return exit_code::invalid;
+        if (r.verdict == Verdict::not_ready) status = exit_code::not_ready;
+    }
+    return status;
+}
+
+int run_check(const CheckOptions& o, const GlobalOptions& g) {
+    Date as_of = resolve_as_of(g);
+    Pack pack = load_selected_pack(g);
+    Report report;
+    report.pack = pack.info;
+    report.as_of = as_of;
+    report.redacted = g.redact;
+    for (const auto& loaded : load_all(o.files, load_options(g, &pack, as_of)))
+        report.records.push_back(evaluate_record(pack, loaded, as_of, g.redact));
+
+    if (g.quiet) {
+        // Quiet: no report, but a record that could not be read is still an error to show.
+        for (const auto& r : report.records)
+            if (r.verdict == Verdict::invalid)
+                for (const auto& d : r.diagnostics)
+                    if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
+    } else {
+        std::string out;
+        if (o.format == "json") {
+            out = dump_json(report_to_json(report, ToolInfo{}), 2) + "\n";
+        } else if (o.format == "markdown") {
+            out = render_markdown(report);
+        } else if (o.format == "html") {
+            out = render_html(report);
+        } else {
+            TextOptions t;
+            t.color = use_color(g);
+            t.width = o.width;
+            out = render_text(report, t);
+        }
+        write_output(g, out);
+    }
+    return exit_status_for(report);
+}
+
+}  // namespace
+
+Command check_command() {
+    return {"check", "check records and print a readiness report for each", [](CLI::App& sub) {
+                auto o = std::make_shared<CheckOptions>();
+                sub.add_option("files", o->files, "record files (multi-document streams allowed); - reads standard input")
+                    ->required();
+                sub.add_option("--format", o->format, "text, json, markdown or html")
+                    ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
+                sub.add_option("--width", o->width, "wrap text output to this many columns")->check(CLI::Range(40, 400));
+                return [o](const GlobalOptions& g) { return run_check(*o, g); };
+            }};
+}
+
+}  // namespace ehcp::cli

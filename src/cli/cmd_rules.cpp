@@ -1,0 +1,104 @@
+// `ehcp rules list|show|test`: the rule packs found, one pack's contents, its test cases.
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "ehcp/cli/commands.hpp"
+#include "ehcp/cli/exit_codes.hpp"
+#include "ehcp/core/money.hpp"
+#include "ehcp/rules/pack_tests.hpp"
+
+namespace ehcp::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+int run_list(const GlobalOptions& g) {
+    std::string out;
+    std::set<std::string> seen;
+    for (const auto& dir : pack_search_path()) {
+        std::error_code ec;
+        std::vector<fs::path> packs;
+        for (const auto& e : fs::directory_iterator(dir, ec))
+            if (fs::is_regular_file(e.path() / "pack.yaml", ec)) packs.push_back(e.path());
+        std::sort(packs.begin(), packs.end());
+        for (const auto& p : packs) {
+            auto name = p.filename().string();
+            if (!seen.insert(name).second) continue;  // an earlier folder in the search path wins
+            try {
+                Pack pack = load_pack(p);
+                out += fmt::format("{:<16} {:<12} {}\n{:<16} {}\n", pack.info.id, pack.info.version, pack.info.title, "", p.string());
+            } catch (const PackError& e) {
+                out += fmt::format("{:<16} {:<12} BROKEN: {}\n{:<16} {}\n", name, "-", e.what(), "", p.string());
+            }
+        }
+    }
+    if (out.empty()) out = "No rule packs found. Set EHCP_RULES_PATH or pass --rules FOLDER.\n";
+    write_output(g, out);
+    return exit_code::ready;
+}
+
+int run_show(const std::string& name, GlobalOptions g) {
+    if (!name.empty()) g.rules = name;
+    Pack pack = load_selected_pack(g);
+    std::string out = fmt::format("{}\n  id {}, version {}, authority {}\n  folder {}\n\nSources:\n", pack.info.title, pack.info.id,
+                                  pack.info.version, pack.info.authority, pack.dir.string());
+    for (const auto& s : pack.sources) out += fmt::format("  {:<16} {}  {}\n", s.id, s.file, s.title);
+    out += fmt::format("\nParameters:\n  notional SEN budget      {}\n  school weeks per year    {}\n  statutory timeline       {}, {} and {} weeks\n",
+                       format_money(pack.parameters.notional_budget), format_number(pack.parameters.facts.school_weeks_per_year),
+                       pack.parameters.facts.assess_weeks, pack.parameters.facts.issue_weeks, pack.parameters.facts.final_plan_weeks);
+    out += "  default hourly rates (replace with the school's own):\n";
+    for (const auto& [who, rate] : pack.parameters.facts.default_hourly_rates)
+        out += fmt::format("    {:<34} {}\n", to_string(who), format_money(rate));
+    out += "\nCriteria:\n";
+    for (const auto& c : pack.criteria) out += fmt::format("  {}. {:<20} {}\n", c.number, c.id, c.title);
+    out += fmt::format("\nReadiness rule:\n  {}\n", pack.readiness_text);
+    out += fmt::format("\n{} indicators, {} evidence items, {} practice checks. `ehcp explain` lists them.\n", pack.indicators.size(),
+                       pack.evidence.size(), pack.practice.size());
+    write_output(g, out);
+    return exit_code::ready;
+}
+
+int run_test(const std::string& name, GlobalOptions g) {
+    if (!name.empty()) g.rules = name;
+    Pack pack = load_selected_pack(g);
+    auto results = run_pack_tests(pack);
+    int failed = 0;
+    std::string out;
+    for (const auto& r : results) {
+        if (r.failures.empty()) {
+            if (!g.quiet) out += fmt::format("ok    {}{}\n", r.name, r.description.empty() ? "" : "  (" + r.description + ")");
+        } else {
+            ++failed;
+            out += fmt::format("FAIL  {}\n", r.name);
+            for (const auto& f : r.failures) out += "      " + f + "\n";
+        }
+    }
+    if (results.empty()) out += fmt::format("pack `{}` has no test cases in {}\n", pack.info.id, pack.tests_dir.string());
+    out += fmt::format("{} passed, {} failed\n", results.size() - failed, failed);
+    write_output(g, out);
+    return failed || results.empty() ? exit_code::not_ready : exit_code::ready;
+}
+
+}  // namespace
+
+Command rules_command() {
+    return {"rules", "list the rule packs found, show one, or run a pack's own test cases", [](CLI::App& sub) {
+                auto which = std::make_shared<std::function<int(const GlobalOptions&)>>();
+                auto pack = std::make_shared<std::string>();
+                sub.require_subcommand(1);
+                sub.add_subcommand("list", "list the rule packs found")->callback([which] { *which = run_list; });
+                auto* show = sub.add_subcommand("show", "show a pack's sources, parameters, criteria and readiness rule");
+                show->add_option("pack", *pack, "pack name or folder (default: --rules)");
+                show->callback([which, pack] { *which = [pack](const GlobalOptions& g) { return run_show(*pack, g); }; });
+                auto* test = sub.add_subcommand("test", "run the pack's own test cases (exit 0 when all pass)");
+                test->add_option("pack", *pack, "pack name or folder (default: --rules)");
+                test->callback([which, pack] { *which = [pack](const GlobalOptions& g) { return run_test(*pack, g); }; });
+                return [which](const GlobalOptions& g) { return (*which)(g); };
+            }};
+}
+
+}  // namespace ehcp::cli

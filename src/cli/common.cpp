@@ -1,0 +1,118 @@
+#include "ehcp/cli/common.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "ehcp/cli/exit_codes.hpp"
+
+namespace ehcp::cli {
+
+namespace fs = std::filesystem;
+
+Date resolve_as_of(const GlobalOptions& g) {
+    if (g.as_of.empty()) return Date::today();
+    if (auto d = Date::parse_iso(g.as_of)) return *d;
+    throw UsageError(fmt::format("--as-of `{}` is not a date: use YYYY-MM-DD, e.g. 2026-11-22", g.as_of), exit_code::usage);
+}
+
+Pack load_selected_pack(const GlobalOptions& g) {
+    auto dir = find_pack(g.rules);
+    if (!dir) {
+        std::string where;
+        for (const auto& p : pack_search_path()) where += "\n  " + p.string();
+        throw UsageError(fmt::format("rule pack `{}` not found; looked in:{}\nfix: give a pack name (see `ehcp rules list`) "
+                                     "or a folder holding pack.yaml",
+                                     g.rules, where),
+                         exit_code::unknown_pack);
+    }
+    try {
+        return load_pack(*dir);
+    } catch (const PackError& e) {
+        std::string all;
+        for (const auto& d : e.diagnostics) all += format_diagnostic(d) + "\n";
+        throw UsageError(fmt::format("rule pack `{}` has errors:\n{}", g.rules, all), exit_code::unknown_pack);
+    }
+}
+
+LoadOptions load_options(const GlobalOptions&, const Pack* pack, const Date& as_of) {
+    LoadOptions o;
+    o.as_of = as_of;
+    if (pack) o.indicator_ids = pack->indicator_ids();
+    return o;
+}
+
+bool use_color(const GlobalOptions& g) {
+    if (g.color == "always") return true;
+    if (g.color == "never" || !g.output.empty()) return false;
+    const char* no_color = std::getenv("NO_COLOR");
+    if (no_color && *no_color) return false;
+    return isatty(STDOUT_FILENO) != 0;
+}
+
+void write_output(const GlobalOptions& g, const std::string& text) {
+    if (g.output.empty() || g.output == "-") {
+        std::cout << text;
+        std::cout.flush();
+        if (!std::cout) throw OutputError("cannot write to standard output");
+        return;
+    }
+    fs::path target{g.output};
+    fs::path temp = target;
+    temp += fmt::format(".tmp-{}", getpid());
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) throw OutputError(fmt::format("cannot write {}: {}", temp.string(), std::strerror(errno)));
+        out << text;
+        out.close();
+        if (!out) {
+            std::error_code ec;
+            fs::remove(temp, ec);
+            throw OutputError(fmt::format("cannot write {}", temp.string()));
+        }
+    }
+    std::error_code ec;
+    fs::rename(temp, target, ec);
+    if (ec) {
+        fs::remove(temp, ec);
+        throw OutputError(fmt::format("cannot write {}: {}", target.string(), ec.message()));
+    }
+}
+
+std::vector<LoadedRecord> load_all(const std::vector<std::string>& files, const LoadOptions& options) {
+    std::vector<LoadedRecord> out;
+    for (const auto& f : files) {
+        auto reader = RecordReader::open(f, options);
+        while (auto r = reader.next()) out.push_back(std::move(*r));
+    }
+    return out;
+}
+
+std::string nearest_word(const std::string& word, const std::vector<std::string>& candidates) {
+    auto distance = [](const std::string& a, const std::string& b) {
+        std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+        for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            cur[0] = i;
+            for (std::size_t j = 1; j <= b.size(); ++j)
+                cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            std::swap(prev, cur);
+        }
+        return prev[b.size()];
+    };
+    std::string best;
+    std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (const auto& c : candidates) {
+        auto d = distance(word, c);
+        if (d < best_d) best_d = d, best = c;
+    }
+    return best;
+}
+
+}  // namespace ehcp::cli
