@@ -1,5 +1,7 @@
 #include "ehcp/cli/common.hpp"
 
+#include "ehcp/load/suggest.hpp"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -95,24 +97,9 @@ std::vector<LoadedRecord> load_all(const std::vector<std::string>& files, const 
 }
 
 std::string nearest_word(const std::string& word, const std::vector<std::string>& candidates) {
-    auto distance = [](const std::string& a, const std::string& b) {
-        std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-        for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-        for (std::size_t i = 1; i <= a.size(); ++i) {
-            cur[0] = i;
-            for (std::size_t j = 1; j <= b.size(); ++j)
-                cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            std::swap(prev, cur);
-        }
-        return prev[b.size()];
-    };
-    std::string best;
-    std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
-    for (const auto& c : candidates) {
-        auto d = distance(word, c);
-        if (d < best_d) best_d = d, best = c;
-    }
-    return best;
+    std::vector<std::string_view> names(candidates.begin(), candidates.end());
+    auto near = closest_name(word, names);
+    return near ? near->name : std::string();
 }
 
 }  // namespace ehcp::cli

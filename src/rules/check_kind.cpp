@@ -1,5 +1,7 @@
 #include "ehcp/rules/check_kind.hpp"
 
+#include "ehcp/load/suggest.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -87,28 +89,11 @@ const CheckKind* CheckKindRegistry::find(const std::string& name) const {
     return nullptr;
 }
 
-namespace {
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-}  // namespace
-
 std::string CheckKindRegistry::nearest(const std::string& name) const {
-    std::string best;
-    std::size_t best_d = 4;
-    for (const auto& k : kinds_) {
-        auto d = edit_distance(name, k.name);
-        if (d < best_d) best_d = d, best = k.name;
-    }
-    return best;
+    std::vector<std::string_view> names;
+    for (const auto& k : kinds_) names.push_back(k.name);
+    auto near = closest_name(name, names);
+    return near ? near->name : std::string();
 }
 
 const CheckKindRegistry& builtin_checks() {
