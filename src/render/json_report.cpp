@@ -168,7 +168,16 @@ ordered_json record_to_json(const RecordReport& r, bool redacted) {
     if (r.pupil) out["pupil"] = pupil_json(*r.pupil, redacted);
     out["verdict"] = to_string(r.verdict);
     if (r.verdict == Verdict::invalid) {
-        // An unreadable record has nothing to judge: its diagnostics and no criteria.
+        // An unreadable record has nothing to judge: its diagnostics and no criteria. The
+        // keys are still there (empty or null), so a script never meets a missing key.
+        out["criteria"] = ordered_json::array();
+        out["indicators"] = ordered_json::array();
+        out["evidence"] = nullptr;
+        out["cost"] = nullptr;
+        out["timeline"] = nullptr;
+        out["gaps"] = ordered_json::array();
+        out["practice"] = ordered_json::array();
+        out["compelling"] = ordered_json::array();
         out["diagnostics"] = diagnostics_json(r.diagnostics);
         return out;
     }
