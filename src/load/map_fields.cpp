@@ -6,6 +6,7 @@
 
 #include "ehcp/core/money.hpp"  // format_number
 #include "ehcp/load/suggest.hpp"
+#include "record_mapping.hpp"  // kRecordFormat
 
 namespace ehcp::detail {
 
@@ -249,8 +250,10 @@ Slot MapFields::slot(const Entry& e) const {
     return s;
 }
 
-void MapFields::report_missing(std::string_view key, const std::string& example, const Entry* e) {
-    const bool is_map = example == "<a map>";
+void MapFields::report_missing(std::string_view key, const std::string& example_of_type, const Entry* e) {
+    const bool is_map = example_of_type == "<a map>";
+    // The one required text whose value is known: say it rather than `<text>`.
+    const std::string example = path_of(key) == "format" ? std::string(kRecordFormat) : example_of_type;
     if (e) {
         doc_.error("field.required", path_of(key), e->key_pos,
                    fmt::format("`{}` {} has no value; it is required", key, where()),

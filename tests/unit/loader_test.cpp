@@ -313,7 +313,7 @@ TEST_CASE("loader: a missing required key points at its parent map") {
     auto no_format = load("pupil:\n  id: X1\n  date_of_birth: 2016-05-14\n");
     auto f = only(no_format, "field.required");
     check_at(f, Severity::error, "format", 1, 1);
-    CHECK(f.fix == "add `format: <text>`");
+    CHECK(f.fix == "add `format: ehcp-record/1`");
 
     auto no_pupil = load("format: ehcp-record/1\n");
     auto p = only(no_pupil, "field.required");
