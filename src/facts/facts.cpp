@@ -65,7 +65,9 @@ std::optional<double> weeks_in_costing_year(const ProvisionEntry& e, const DateR
     Date first = std::max(*e.start, costing.first);
     Date last = std::min(e.end.value_or(costing.last), costing.last);
     if (last < first) return 0.0;
-    double calendar_weeks = (first.days_until(last) + 1) / 7.0;
+    // A whole costing year (365 or 366 days) is 52 calendar weeks, so it gives exactly the
+    // pack's school weeks per year, not a day or two more.
+    double calendar_weeks = std::min((first.days_until(last) + 1) / 7.0, 52.0);
     return calendar_weeks * school_weeks / 52.0;
 }
 
