@@ -161,7 +161,7 @@ ParamMap read_params(PackReader& r, const YAML::Node& node, const std::string& p
         return out;
     }
     for (auto it = node.begin(); it != node.end(); ++it) {
-        const auto& v = it->second;
+        YAML::Node v = it->second;  // a copy: `it->` returns a proxy that dies with the statement
         ParamValue pv;
         pv.line = v.Mark().line + 1;
         pv.column = v.Mark().column + 1;

@@ -50,7 +50,7 @@ PackTestResult run_pack_test(const Pack& pack, const fs::path& file) {
     const auto& expect = doc["expect"];
     for (auto it = expect.begin(); it != expect.end(); ++it) {
         auto key = it->first.Scalar();
-        const auto& v = it->second;
+        YAML::Node v = it->second;  // a copy: `it->` returns a proxy that dies with the statement
         if (key == "verdict") {
             if (to_string(rep.verdict) != v.Scalar())
                 fail(fmt::format("verdict: expected {}, got {}", v.Scalar(), to_string(rep.verdict)));
