@@ -35,6 +35,10 @@ int run_cli(int argc, char** argv) {
     app.add_option("--color", g.color, "colour: auto, always or never (NO_COLOR is honoured)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_flag("-q,--quiet", g.quiet, "print nothing but errors; the exit status tells the result");
+    app.add_option("--max-file-size", g.max_file_bytes, "read at most this many bytes of one file (default 256 MiB)")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
+    app.add_option("--max-record-size", g.max_record_bytes, "read a record of at most this many bytes (default 4 MiB)")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
 
     std::function<int(const cli::GlobalOptions&)> run;
     std::vector<std::string> names;

@@ -43,9 +43,11 @@ Pack load_selected_pack(const GlobalOptions& g) {
     }
 }
 
-LoadOptions load_options(const GlobalOptions&, const Pack* pack, const Date& as_of) {
+LoadOptions load_options(const GlobalOptions& g, const Pack* pack, const Date& as_of) {
     LoadOptions o;
     o.as_of = as_of;
+    if (g.max_file_bytes) o.max_file_bytes = g.max_file_bytes;
+    if (g.max_record_bytes) o.max_record_bytes = g.max_record_bytes;
     if (pack) o.indicator_ids = pack->indicator_ids();
     return o;
 }

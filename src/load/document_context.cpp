@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace ehcp::detail {
 
 DocumentContext::DocumentContext(std::string file, std::string_view text, int first_line, const LoadOptions& options,
@@ -91,16 +93,30 @@ void DocumentContext::warning(std::string code, std::string path, SourcePos at, 
 
 void DocumentContext::report(Severity severity, std::string code, std::string path, SourcePos at, std::string message,
                              std::string fix) {
+    // A damaged document can hold a problem per line; past a limit, count them instead.
+    if (diagnostics_.size() >= kMaxDiagnostics) {
+        ++suppressed_;
+        if (severity == Severity::error) suppressed_error_ = true;
+        return;
+    }
     diagnostics_.push_back(Diagnostic{severity, std::move(code), std::move(message), std::move(path), file_, at.line,
                                       at.column, std::move(fix)});
 }
 
-bool DocumentContext::has_errors() const { return ehcp::has_errors(diagnostics_); }
+bool DocumentContext::has_errors() const { return suppressed_error_ || ehcp::has_errors(diagnostics_); }
 
 std::vector<Diagnostic> DocumentContext::take_diagnostics() {
     std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
+    if (suppressed_ > 0) {
+        diagnostics_.push_back(Diagnostic{suppressed_error_ ? Severity::error : Severity::warning, "diagnostics.limit",
+                                          fmt::format("{} more problems in this document are not shown (only the "
+                                                      "first {} found are)",
+                                                      suppressed_, kMaxDiagnostics),
+                                          "", file_, 0, 0, "fix the problems shown, then check again"});
+        suppressed_ = 0;
+    }
     return std::move(diagnostics_);
 }
 

@@ -59,6 +59,9 @@ private:
 
     std::vector<std::size_t> line_starts_;  // byte offset of each line of text_
     std::vector<Diagnostic> diagnostics_;
+    static constexpr std::size_t kMaxDiagnostics = 200;
+    std::size_t suppressed_ = 0;     // problems past kMaxDiagnostics, counted, not kept
+    bool suppressed_error_ = false;  // one of them is an error
 };
 
 }  // namespace ehcp::detail

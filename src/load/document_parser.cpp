@@ -7,6 +7,7 @@
 #include <yaml-cpp/depthguard.h>
 
 #include "record_mapping.hpp"
+#include "text_checks.hpp"
 
 namespace ehcp::detail {
 
@@ -63,9 +64,24 @@ PlainWords explain(const std::string& msg) {
         return {"a quoted text is not closed before the end of the document", "add the closing quote"};
     if (starts("illegal document indicator in scalar"))
         return {"a `---` or `...` line appears inside a quoted text", "close the quote before the line"};
+    if (starts("YAML major version too large"))
+        return {"the `%YAML` line at the top asks for a YAML version this reader does not know",
+                "remove the `%YAML` line (records are YAML 1.2)"};
     if (starts("illegal tab when looking for indentation"))
         return {"a tab is used for indentation; YAML needs spaces", "replace the tab with spaces"};
     return {fmt::format("the YAML cannot be read here: {}", msg), "check the YAML syntax at this point"};
+}
+
+// yaml-cpp stops a plain key at 1024 characters (as YAML says) and then reports a `:`
+// where it cannot be: say what is really wrong. The length in bytes of the text before
+// the mark on its line, when that is over the limit.
+std::optional<std::size_t> overlong_key(std::string_view text, const YAML::Mark& mark) {
+    if (mark.is_null() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) > text.size()) return std::nullopt;
+    std::size_t start = text.rfind('\n', mark.pos == 0 ? 0 : static_cast<std::size_t>(mark.pos) - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    std::size_t length = static_cast<std::size_t>(mark.pos) - std::min(start, static_cast<std::size_t>(mark.pos));
+    if (length <= 1024) return std::nullopt;
+    return length;
 }
 
 }  // namespace
@@ -96,6 +112,29 @@ std::optional<TextPos> first_tab_indent(std::string_view text) {
 
 std::optional<Record> parse_document(DocumentContext& doc, std::string_view text) {
     try {
+        // yaml-cpp trusts its input: give it only UTF-8 text it can parse with bounded recursion.
+        if (auto bad = check_characters(text)) {
+            doc.error(bad->code, "", doc.position(bad->at.line, bad->at.byte_column), bad->message, bad->fix);
+            return std::nullopt;
+        }
+        if (auto deep = check_nesting(text, doc.options().max_depth)) {
+            doc.error("yaml.too_deep", "", doc.position(deep->at.line, deep->at.byte_column),
+                      fmt::format("the lists and maps nest more than {} levels deep here; a record needs only a few",
+                                  deep->depth),
+                      "check for runaway `[` or `{` brackets, or indentation that keeps growing");
+            return std::nullopt;
+        }
+        if (auto quote = unclosed_quote(text)) {
+            std::size_t line_start = 0;
+            for (int l = 0; l < quote->line; ++l) line_start = text.find('\n', line_start) + 1;
+            const char q = text[line_start + static_cast<std::size_t>(quote->byte_column)];
+            doc.error("yaml.unclosed_quote", "", doc.position(quote->line, quote->byte_column),
+                      fmt::format("a quoted text opened here with {} is never closed, so everything after it would "
+                                  "be read as part of this one value",
+                                  q == '"' ? "a double quote `\"`" : "a single quote `'`"),
+                      fmt::format("add the closing {} at the end of the text", q == '"' ? "`\"`" : "`'`"));
+            return std::nullopt;
+        }
         YAML::Node root;
         try {
             root = YAML::Load(std::string(text));
@@ -111,6 +150,12 @@ std::optional<Record> parse_document(DocumentContext& doc, std::string_view text
             if (tab && (e.mark.is_null() || tab->line <= e.mark.line)) {
                 doc.error("yaml.tab", "", doc.position(tab->line, tab->byte_column),
                           "a tab is used for indentation; YAML needs spaces", "replace the tab with spaces");
+            } else if (auto key = overlong_key(text, e.mark)) {
+                doc.error("yaml.syntax", "", doc.position(e.mark.line, 0),
+                          fmt::format("YAML syntax error: a key of {} characters; YAML allows a key of at most 1024 "
+                                      "before its `:`",
+                                      *key),
+                          "shorten the key; long text belongs in a value");
             } else {
                 PlainWords words = explain(e.msg);
                 doc.error("yaml.syntax", "", doc.position_of_error(e.mark), "YAML syntax error: " + words.message, words.fix);

@@ -1,11 +1,13 @@
 #include "map_fields.hpp"
 
 #include <cmath>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "ehcp/core/money.hpp"  // format_number
 #include "ehcp/load/suggest.hpp"
+#include "text_checks.hpp"
 #include "record_mapping.hpp"  // kRecordFormat
 
 namespace ehcp::detail {
@@ -25,7 +27,22 @@ bool is_quoted(const YAML::Node& node) { return node.Tag() == "!" || node.Tag() 
 // The scalar's text, or nullopt with a diagnostic naming what was expected instead.
 std::optional<std::string> scalar_text(DocumentContext& doc, const Slot& slot, std::string_view code,
                                        std::string_view expected, std::string fix) {
-    if (slot.node.IsScalar()) return slot.node.Scalar();
+    if (slot.node.IsScalar()) {
+        const std::string& text = slot.node.Scalar();
+        // A value this long is damage (a missing quote swallowing the file, a paste gone
+        // wrong), never evidence; and a date or number is never more than a few characters.
+        std::size_t limit = expected == "text" ? doc.options().max_value_bytes : std::size_t{200};
+        if (text.size() > limit) {
+            doc.error("value.too_long", slot.path, slot.at,
+                      fmt::format("the value of `{}` is {} bytes long, more than the {} bytes {} can be; it starts "
+                                  "`{}`",
+                                  slot.key, text.size(), limit, expected == "text" ? "a text" : "such a value",
+                                  clip(text, 40)),
+                      "check for a missing closing quote or a paste that went wrong, and shorten the value");
+            return std::nullopt;
+        }
+        return text;
+    }
     doc.error(std::string(code), slot.path, slot.at,
               fmt::format("`{}` should be {}, but it is {}", slot.key, expected, kind_of(slot.node)), std::move(fix));
     return std::nullopt;
@@ -188,6 +205,7 @@ bool for_each_scalar(DocumentContext& doc, const Slot& slot, const std::function
 
 MapFields::MapFields(DocumentContext& doc, const YAML::Node& map, std::string path)
     : doc_(doc), path_(std::move(path)), pos_(doc.position(map.Mark())) {
+    std::unordered_map<std::string, std::size_t> first_of;  // key -> index of its first entry
     for (auto it = map.begin(); it != map.end(); ++it) {
         Entry e;
         e.key_node = it->first;
@@ -197,17 +215,21 @@ MapFields::MapFields(DocumentContext& doc, const YAML::Node& map, std::string pa
         e.is_name = e.key_node.IsScalar();
         if (e.is_name) e.key = e.key_node.Scalar();
         // yaml-cpp keeps every pair and lets the first win: a second one is an error, not a silent loss.
-        if (e.is_name)
-            for (const Entry& earlier : entries_)
-                if (earlier.is_name && !earlier.duplicate && earlier.key == e.key) {
-                    e.duplicate = true;
-                    doc_.error("key.duplicate", path_of(e.key), e.key_pos,
-                               fmt::format("duplicate key `{}` {}; it was first given on line {}", e.key, where(),
-                                           earlier.key_pos.line),
-                               fmt::format("keep only one `{}` (lines {} and {})", e.key, earlier.key_pos.line,
-                                           e.key_pos.line));
-                    break;
-                }
+        if (e.is_name) {
+            auto [first, inserted] = first_of.try_emplace(e.key, entries_.size());
+            if (!inserted) {
+                const Entry& earlier = entries_[first->second];
+                e.duplicate = true;
+                doc_.error("key.duplicate", path_of(clip(e.key)), e.key_pos,
+                           fmt::format("duplicate key `{}` {}; it was first given on line {}", clip(e.key), where(),
+                                       earlier.key_pos.line),
+                           fmt::format("keep only one `{}` (lines {} and {}){}", clip(e.key), earlier.key_pos.line,
+                                       e.key_pos.line,
+                                       path_.empty() && e.key == "format"
+                                           ? "; if a second record starts here, put a `---` line before it"
+                                           : ""));
+            }
+        }
         entries_.push_back(std::move(e));
     }
 }
@@ -327,20 +349,20 @@ void MapFields::finish() {
             continue;
         }
         if (e.key == "<<") {
-            doc_.warning("field.unknown", path_of(e.key), e.key_pos,
+            doc_.warning("field.unknown", path_of(clip(e.key)), e.key_pos,
                          fmt::format("a YAML merge key `<<` {}: merge keys are not part of YAML 1.2 and its keys "
                                      "are not read",
                                      where()),
                          "write the keys out in full");
         } else if (auto s = closest_name(e.key, candidates)) {
-            doc_.warning("field.unknown", path_of(e.key), e.key_pos,
-                         fmt::format("unknown key `{}` {}; did you mean `{}`?", e.key, where(), s->name),
+            doc_.warning("field.unknown", path_of(clip(e.key)), e.key_pos,
+                         fmt::format("unknown key `{}` {}; did you mean `{}`?", clip(e.key), where(), s->name),
                          fmt::format("did you mean `{}`?", s->name));
         } else {
             std::string keys;
             for (auto k : candidates) keys += (keys.empty() ? "" : ", ") + std::string(k);
-            doc_.warning("field.unknown", path_of(e.key), e.key_pos,
-                         fmt::format("unknown key `{}` {}; it is not read", e.key, where()),
+            doc_.warning("field.unknown", path_of(clip(e.key)), e.key_pos,
+                         fmt::format("unknown key `{}` {}; it is not read", clip(e.key), where()),
                          fmt::format("remove it or check its spelling; the keys here are: {}", keys));
         }
     }

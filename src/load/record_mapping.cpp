@@ -56,6 +56,33 @@ void read_pupil(MapFields& f, Pupil& p) {
     f.read("sen_status", p.sen_status);
 
     if (has_id) check_upn(f, p.id);
+    const Date& as_of = f.doc().options().as_of;
+    if (has_dob && p.date_of_birth > as_of) {
+        // A birth after the as-of date is a typing slip (often the year); nothing can be derived from it.
+        f.doc().error("date.future", f.path_of("date_of_birth"), f.value_pos("date_of_birth"),
+                      fmt::format("date_of_birth {} is after the as-of date {}: the pupil is not born yet",
+                                  p.date_of_birth.iso(), as_of.iso()),
+                      "check the year of the date of birth");
+        has_dob = false;
+    }
+    if (has_dob && !p.year_group) {
+        // Year groups run from -2 (Nursery 1) to 14 (further education); outside that the
+        // calendar cannot place the pupil, so say so rather than show "Year -7" or "Year 40".
+        int derived = year_group_for(p.date_of_birth, as_of);
+        int age = age_in_years(p.date_of_birth, Date{school_year_start(as_of), 8, 31});
+        if (derived < -2)
+            f.doc().warning("pupil.year_group_range", f.path_of("date_of_birth"), f.value_pos("date_of_birth"),
+                            fmt::format("date_of_birth {} makes the child {} on 31 August {}, younger than the "
+                                        "first nursery year (year group {} derived; year groups start at -2)",
+                                        p.date_of_birth.iso(), age, school_year_start(as_of), derived),
+                            "check the date of birth, or give year_group (-2 to 14) if the child attends a setting");
+        else if (derived > 14)
+            f.doc().warning("pupil.year_group_range", f.path_of("date_of_birth"), f.value_pos("date_of_birth"),
+                            fmt::format("date_of_birth {} makes the young person {} on 31 August {}, past year group "
+                                        "14 (year group {} derived; year groups end at 14, further education)",
+                                        p.date_of_birth.iso(), age, school_year_start(as_of), derived),
+                            "check the date of birth, or give year_group (-2 to 14) for the education they are in");
+    }
     if (has_dob && p.year_group) {
         int derived = year_group_for(p.date_of_birth, f.doc().options().as_of);
         if (derived != *p.year_group)

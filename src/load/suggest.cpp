@@ -58,6 +58,10 @@ std::optional<Suggestion> closest_name(std::string_view text, const std::vector<
     std::size_t best = std::numeric_limits<std::size_t>::max();
     std::string_view best_name;
     for (auto c : candidates) {
+        // The distance is at least the difference in length: skip hopeless candidates, so a
+        // 100 KB key or value costs nothing (the full distance is quadratic in the lengths).
+        std::size_t gap = lowered.size() > c.size() ? lowered.size() - c.size() : c.size() - lowered.size();
+        if (gap > limit) continue;
         std::size_t d = edit_distance(lowered, c);
         if (d < best) best = d, best_name = c;
     }

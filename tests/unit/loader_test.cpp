@@ -777,10 +777,11 @@ TEST_CASE("loader: nesting too deep for the parser is yaml.too_deep, not \"bad f
     CHECK_FALSE(r.valid());
     auto d = only(r, "yaml.too_deep");
     CHECK(d.line == 6);
-    CHECK(d.column == 6016);  // where yaml-cpp gave up: the end of the brackets
+    // Found before parsing, where the 64-level limit is passed: two block levels, then the 63rd `[`.
+    CHECK(d.column == 78);
     CHECK(d.path == "");
-    CHECK(d.fix == "check for runaway `[` or `{` brackets or indentation");
-    CHECK(d.message.find("nests deeper than") != std::string::npos);
+    CHECK(d.fix == "check for runaway `[` or `{` brackets, or indentation that keeps growing");
+    CHECK(d.message.find("nest more than 64 levels deep") != std::string::npos);
     CHECK(d.message.find("bad file") == std::string::npos);
 }
 

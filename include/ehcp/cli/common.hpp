@@ -2,6 +2,7 @@
 // the as-of date, colour, and writing output safely.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -20,6 +21,9 @@ struct GlobalOptions {
     std::string color = "auto";
     bool redact = false;
     bool quiet = false;
+    // Loader limits (--max-file-size, --max-record-size); 0: the loader's defaults.
+    std::size_t max_file_bytes = 0;
+    std::size_t max_record_bytes = 0;
 };
 
 // A usage problem found after parsing (bad date, unknown pack): exit 64 or 65.

@@ -25,6 +25,11 @@ struct LoadOptions {
     // Limits: input past them is reported, never read further.
     std::size_t max_file_bytes = 256u * 1024 * 1024;
     std::size_t max_record_bytes = 4u * 1024 * 1024;
+    // Deepest nesting of lists and maps read (a record needs fewer than ten levels);
+    // checked on the text before the YAML parser, whose recursion it bounds.
+    int max_depth = 64;
+    // Longest single value (text, date, number...) read; a longer one is an error.
+    std::size_t max_value_bytes = 64u * 1024;
 };
 
 // Where a record came from: the file as named by the user ("-" for standard input),
