@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   cmake g++ make pkg-config
   libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev doctest-dev
+  libxlsxwriter-dev
   python3 python3-yaml python3-jsonschema
 )
 

@@ -12,7 +12,7 @@ namespace ehcp {
 namespace {
 
 std::vector<cli::Command> command_table() {
-    return {cli::check_command(), cli::validate_command(), cli::explain_command(),
+    return {cli::check_command(), cli::screen_command(), cli::validate_command(), cli::explain_command(),
             cli::rules_command(), cli::init_command(),     cli::schema_command()};
 }
 

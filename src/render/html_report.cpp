@@ -53,7 +53,6 @@ td.money, th.money { text-align: right; white-space: nowrap; font-variant-numeri
 td.num { text-align: right; width: 2.5em; }
 .muted { color: #4a4a4a; }
 .doc-meta { color: #4a4a4a; margin: 0 0 1em; }
-.running-header { display: none; }
 .status {
   display: inline-block; padding: 0.05em 0.45em; border: 1px solid currentColor; border-radius: 0.25em;
   font-weight: 700; font-size: 0.85em; letter-spacing: 0.02em; white-space: nowrap;
@@ -91,23 +90,20 @@ ol.gaps li { margin: 0.3em 0; }
 .tag { font-weight: 700; }
 code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
 nav.contents ol { padding-left: 1.8em; }
-@page { size: A4; margin: 14mm 15mm 16mm; }
-@page { @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8.5pt; color: #4a4a4a; } }
+@page { size: A4; margin: 18mm 15mm 16mm; }
+@page {
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8.5pt; color: #4a4a4a; }
+}
 @media print {
   html, body { background: #ffffff; }
   body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
   a { color: #1a1a1a; text-decoration: none; }
-  .page-frame { display: table; width: 100%; border-collapse: collapse; table-layout: fixed; }
-  .running-header { display: table-header-group; }
-  .running-header-text {
-    display: block; font-size: 8.5pt; color: #4a4a4a; border-bottom: 1px solid #9a9a9a;
-    padding: 0 0 1.5mm; margin-bottom: 3mm;
-  }
-  .page-body { display: table-row-group; }
   .record-break { break-before: page; page-break-before: always; }
   h2 { font-size: 15pt; }
   h3 { font-size: 12.5pt; }
   h4 { font-size: 11pt; }
+  .check-title, caption { break-after: avoid; page-break-after: avoid; }
+  figure.wording, table.figures, .verdict, .compelling, .statement { break-inside: avoid; page-break-inside: avoid; }
 }
 )css";
 
@@ -147,16 +143,42 @@ std::string running_header_text(const RecordReport* r, const Report& report) {
     return text;
 }
 
-void open_frame(Writer& w, const RecordReport* r, const Report& report) {
-    w.line("<div class=\"page-frame\">");
-    w.line(fmt::format("<div class=\"running-header\" aria-hidden=\"true\"><span class=\"running-header-text\">{}</span></div>",
-                       esc(running_header_text(r, report))));
-    w.line("<div class=\"page-body\">");
+// A CSS string literal ("...") holding `text`: anything but letters, digits, spaces and
+// harmless punctuation is written as a hex escape, so record text can neither end the
+// string nor the <style> element (`<` is escaped too). UTF-8 beyond ASCII passes through.
+std::string css_string(std::string_view text) {
+    std::string out = "\"";
+    for (char ch : text) {
+        auto c = static_cast<unsigned char>(ch);
+        bool plain = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                     std::string_view(" .,:;-_()#/+=!?*").find(ch) != std::string_view::npos;
+        if (plain)
+            out += ch;
+        else if (c < 0x20 || c == 0x7f)
+            out += "\\FFFD ";
+        else
+            out += fmt::format("\\{:X} ", c);
+    }
+    return out + "\"";
 }
 
-void close_frame(Writer& w) {
-    w.line("</div>");
-    w.line("</div>");
+// The print header: the page margin box at the top left of every printed page carries
+// the pupil id, the as-of date and the pack version. Each record is its own named page
+// (`page: record-N`), so its pages get its own header and it starts on a new sheet.
+std::string page_rule(std::string_view page_name, const RecordReport* r, const Report& report) {
+    std::string name = page_name.empty() ? std::string() : " " + std::string(page_name);
+    return fmt::format("@page{} {{ @top-left {{ content: {}; font-size: 8.5pt; color: #4a4a4a; vertical-align: bottom; "
+                       "border-bottom: 1px solid #9a9a9a; padding-bottom: 1.5mm; margin-bottom: 3mm; }} }}\n",
+                       name, css_string(running_header_text(r, report)));
+}
+
+std::string page_rules(const Report& report) {
+    if (report.records.size() == 1) return page_rule("", &report.records.front(), report);
+    std::string out = page_rule("", nullptr, report);
+    for (std::size_t i = 0; i < report.records.size(); ++i)
+        out += page_rule(fmt::format("record-{}", i + 1), &report.records[i], report) +
+               fmt::format("article#record-{0} {{ page: record-{0}; }}\n", i + 1);
+    return out;
 }
 
 void write_document_heading(Writer& w, const Report& report, std::string_view title) {
@@ -445,7 +467,6 @@ void write_record(Writer& w, const RecordReport& r, const Report& report, const 
                   bool document_heading) {
     w.line(fmt::format("<article class=\"record{}\" id=\"{}\" aria-labelledby=\"{}\">", page_break ? " record-break" : "",
                        ids.base(), ids.of("heading")));
-    open_frame(w, &r, report);
     if (document_heading) write_document_heading(w, report, "Evidence readiness report");
     w.line(fmt::format("<h2 id=\"{}\">{}</h2>", ids.of("heading"), esc(record_heading(r))));
     write_verdict(w, r, report);
@@ -463,7 +484,6 @@ void write_record(Writer& w, const RecordReport& r, const Report& report, const 
         write_diagnostics(w, r, ids, "Warnings about the record");
     }
     write_about(w, report, ids.of("about"));
-    close_frame(w);
     w.line("</article>");
 }
 
@@ -512,7 +532,7 @@ std::string render_html(const Report& report) {
     w.line("<meta name=\"referrer\" content=\"no-referrer\">");
     w.line("<meta name=\"robots\" content=\"noindex, nofollow\">");
     w.line(fmt::format("<title>{}</title>", esc(document_title(report))));
-    w.line(fmt::format("<style>{}</style>", kStyle));
+    w.line(fmt::format("<style>{}{}</style>", kStyle, page_rules(report)));
     w.line("</head>");
     w.line("<body>");
     w.line("<main>");
@@ -521,7 +541,6 @@ std::string render_html(const Report& report) {
     } else {
         // A cover page: the document heading and a contents list, then a page per record.
         w.line("<div class=\"cover\">");
-        open_frame(w, nullptr, report);
         write_document_heading(w, report, "Evidence readiness reports");
         if (report.records.empty()) {
             w.line("<p>No records were checked.</p>");
@@ -543,7 +562,6 @@ std::string render_html(const Report& report) {
             w.line("</ol>");
             w.line("</nav>");
         }
-        close_frame(w);
         w.line("</div>");
         for (std::size_t i = 0; i < report.records.size(); ++i) write_record(w, report.records[i], report, Ids{i + 1}, true, false);
     }

@@ -1,5 +1,8 @@
 #include "ehcp/render/markdown_report.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "ehcp/render/format.hpp"
@@ -286,33 +289,73 @@ std::string markdown_escape(std::string_view text) {
 
     std::string out;
     out.reserve(flat.size() + flat.size() / 8);
-    // At the start a list marker, heading, block quote or setext underline could begin.
+    const std::size_t n = flat.size();
+    auto at = [&](std::size_t i) { return i < n ? flat[i] : '\0'; };
+    auto has = [&](std::string_view what) { return flat.find(what) != std::string::npos; };
+    auto count = [&](char c) { return static_cast<std::size_t>(std::count(flat.begin(), flat.end(), c)); };
+    // A `[` is only read as markup when a link, image, span or footnote could follow
+    // (`](`, `][`, `]{`, `[^`, `[@`) or at the start, where it could open a task-list box
+    // or a link definition; elsewhere "[...]" and "items[0]" are plain text.
+    bool brackets = has("](") || has("][") || has("]{") || has("[^") || has("[@") || flat.starts_with('[');
+    // `~`, `^` and `$` take effect in pairs (strikethrough, pandoc's sub/superscript, math).
+    bool tildes = count('~') > 1, carets = count('^') > 1, dollars = count('$') > 1;
+    // At the start a block could begin: a list item ("- ", "+ ", "1. ", "1) "), a heading
+    // ("# "), a thematic break ("---", "***", "___"), a block quote (">").
     std::size_t digits = 0;
-    while (digits < flat.size() && flat[digits] >= '0' && flat[digits] <= '9') ++digits;
-    for (std::size_t i = 0; i < flat.size(); ++i) {
+    while (digits < n && flat[digits] >= '0' && flat[digits] <= '9') ++digits;
+    bool thematic_break = false;
+    if (n > 0 && (flat[0] == '-' || flat[0] == '_')) {
+        std::size_t marks = 0;
+        thematic_break = std::all_of(flat.begin(), flat.end(), [&](char c) {
+            marks += c == flat[0];
+            return c == flat[0] || c == ' ';
+        }) && marks >= 3;
+    }
+    std::size_t hashes = 0;
+    while (hashes < n && flat[hashes] == '#') ++hashes;
+    for (std::size_t i = 0; i < n; ++i) {
         char c = flat[i];
+        bool escape = false;
         switch (c) {
-            case '\\': case '`': case '*': case '[': case ']': case '<': case '>':
-            case '|': case '$': case '~': case '^':
-                out += '\\';
+            case '`': case '*': case '|':  // code, emphasis; `|` would split a table cell
+                escape = true;
                 break;
-            case '_': {
-                // Inside a word (snake_case) an underscore cannot emphasise anything.
-                bool inside = i > 0 && i + 1 < flat.size() && ascii_alnum(flat[i - 1]) && ascii_alnum(flat[i + 1]);
-                if (!inside) out += '\\';
+            case '\\': {
+                // A backslash is literal unless it precedes punctuation or ends the line.
+                char next = at(i + 1);
+                escape = next == '\0' || std::ispunct(static_cast<unsigned char>(next));
                 break;
             }
-            case '&':
-                if (starts_reference(flat, i)) out += '\\';
+            case '<': {
+                // Raw HTML and autolinks start "<" then a letter, "/", "!" or "?".
+                char next = at(i + 1);
+                escape = ascii_alpha(next) || next == '/' || next == '!' || next == '?';
                 break;
-            case '#': case '+': case '-': case '=':
-                if (i == 0) out += '\\';
+            }
+            case '[': escape = brackets; break;
+            case ']': escape = brackets; break;
+            case '~': escape = tildes; break;
+            case '^': escape = carets; break;
+            case '$': escape = dollars; break;
+            case '_': {
+                // Inside a word (snake_case) an underscore cannot emphasise anything.
+                bool inside = i > 0 && i + 1 < n && ascii_alnum(flat[i - 1]) && ascii_alnum(flat[i + 1]);
+                escape = !inside || (i == 0 && thematic_break);
+                break;
+            }
+            case '&': escape = starts_reference(flat, i); break;
+            case '>': escape = i == 0; break;
+            case '#': escape = i == 0 && hashes <= 6 && (at(hashes) == ' ' || at(hashes) == '\0'); break;
+            case '-': case '+':
+                escape = i == 0 && (at(1) == ' ' || at(1) == '\0' || thematic_break);
                 break;
             case '.': case ')':
-                if (i == digits && digits > 0) out += '\\';  // "1. " would start an ordered list
+                // "1. " or "1) " at the start would begin an ordered list; "4.5" would not.
+                escape = i == digits && digits > 0 && digits <= 9 && (at(i + 1) == ' ' || at(i + 1) == '\0');
                 break;
             default: break;
         }
+        if (escape) out += '\\';
         out += c;
     }
     return out;

@@ -20,6 +20,7 @@ struct Command {
 };
 
 Command check_command();
+Command screen_command();
 Command validate_command();
 Command explain_command();
 Command rules_command();

@@ -17,10 +17,14 @@ namespace ehcp {
 std::string render_markdown(const Report& report);
 
 // Text made literal for Markdown (CommonMark, GitHub, pandoc), for use inline: in a
-// paragraph, a list item, a heading or a table cell. Markup characters are backslash-
-// escaped (\ ` * _ [ ] < > | $ ~ ^, & before an entity name, # + - = and "1." at the
-// start), line breaks and runs of spaces become one space, and the ends are trimmed,
-// so a pupil named `*Sam* | <b>` is shown as exactly that.
+// paragraph, a list item, a heading or a table cell. Line breaks and runs of spaces
+// become one space and the ends are trimmed; then a backslash goes only where Markdown
+// would otherwise misread the text: always before ` * |; before < that could open HTML
+// or an autolink; before [ ] when a link, image, span or footnote could form; before
+// ~ ^ $ when paired; before _ that is not inside a word; before & that starts a
+// reference; and at the start before what would begin a block ("- ", "+ ", "# ", ">",
+// "1. ", "1) ", "---"). So "reading gap: 4.5 years" and "items[0]" stay as they are,
+// and a pupil named `*Sam* | <b>` is shown as exactly that.
 std::string markdown_escape(std::string_view text);
 
 }  // namespace ehcp

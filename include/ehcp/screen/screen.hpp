@@ -1,0 +1,170 @@
+// Batch screening (`ehcp screen`): one row per record, a summary at the end.
+// Paths -> RecordReader (split, in order) -> workers (parse, evaluate, make a row)
+// -> writer (in order). Nothing here forks the loader or the engine; it only reads
+// the RecordReport they give.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "ehcp/core/date.hpp"
+#include "ehcp/rules/pack.hpp"
+#include "ehcp/rules/report.hpp"
+
+namespace ehcp::screen {
+
+// ---- paths ---------------------------------------------------------------------------
+
+// Files as given (in the order given), folders expanded recursively to their `*.yaml` and
+// `*.yml` files in byte order of their paths, so the order is stable from run to run. A
+// path that does not exist is kept: reading it gives an `invalid` row, never nothing.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
+
+// ---- the row model -------------------------------------------------------------------
+
+struct Row {
+    std::string file;
+    int document = 0;
+    int line = 1;
+    Verdict verdict = Verdict::invalid;
+    std::string id;
+    std::optional<std::string> name;  // absent when redacted or unreadable
+    std::optional<std::string> setting;
+    std::optional<int> year_group;
+    std::string key_stage;                // "ks2"; empty when unreadable
+    std::vector<std::optional<Status>> criteria;  // in the pack's order; empty when unreadable
+    int gap_count = 0;
+    std::vector<std::string> first_gaps;  // at most kFirstGaps, in fix order
+    std::optional<double> provision_total;
+    std::vector<std::string> compelling;
+    std::optional<bool> looked_after;
+    std::optional<Date> decide_to_assess_by, decide_to_issue_by, final_plan_by;
+    std::string error;  // an unreadable record's first error: "line L:C: message"
+
+    // For the summary only.
+    std::optional<std::string> primary_need;
+    std::vector<std::pair<std::string, std::string>> gap_groups;  // (key, label), one per distinct gap kind
+
+    // The record's ehcp-report/1 object on one line (jsonl, json formats).
+    std::string json_line;
+};
+
+inline constexpr std::size_t kFirstGaps = 3;
+
+// The row for one evaluated record. `redacted`: no name.
+Row make_row(const RecordReport& report, const Pack& pack, bool redacted);
+
+// What a cell holds, so each writer can type it (xlsx: numbers, dates, money).
+enum class CellKind { text, integer, money, date, boolean };
+
+struct Column {
+    std::string name;    // header, stable: file, document, id, name, ...
+    CellKind kind = CellKind::text;
+    int width = 10;      // table and xlsx width in characters
+};
+
+struct Cell {
+    CellKind kind = CellKind::text;
+    bool empty = true;
+    std::string text;   // what a text format shows
+    double number = 0;  // integer, money, boolean (0/1)
+    Date date;
+};
+
+// The columns, in order; `name` is left out when redacted.
+std::vector<Column> columns(const Pack& pack, bool redacted);
+std::vector<Cell> cells(const Row& row, const Pack& pack, bool redacted);
+
+// ---- the summary ---------------------------------------------------------------------
+
+struct Summary {
+    long records = 0;
+    std::map<Verdict, long> verdicts;
+    std::vector<std::string> criterion_ids;
+    std::vector<std::string> criterion_titles;
+    std::vector<long> criteria_met;  // records meeting each criterion
+    struct GapCount { std::string label; long records = 0; };
+    std::map<std::string, GapCount> gaps;  // by gap key
+    std::map<std::string, long> needs;     // primary area of need -> records
+    struct SettingCount {
+        long records = 0;
+        std::map<Verdict, long> verdicts;
+        std::map<std::string, long> needs;
+    };
+    std::map<std::string, SettingCount> settings;
+
+    explicit Summary(const Pack& pack);
+    void add(const Row& row);
+    // Most common gaps first (ties by label), at most n.
+    std::vector<GapCount> top_gaps(std::size_t n) const;
+};
+
+inline constexpr std::size_t kTopGaps = 10;
+
+// The summary in words, for a terminal or standard error.
+std::string summary_text(const Summary& s);
+
+// ---- writers -------------------------------------------------------------------------
+
+class Writer {
+public:
+    virtual ~Writer() = default;
+    virtual void begin() = 0;
+    virtual void row(const Row& row) = 0;
+    virtual void end(const Summary& summary) = 0;
+};
+
+struct WriterContext {
+    const Pack* pack = nullptr;
+    Date as_of;
+    bool redacted = false;
+    bool quiet = false;
+};
+
+// Text formats write to `out`; `summary_out` takes the summary where the format has no
+// place for it (csv, jsonl: standard error), nullptr for none.
+std::unique_ptr<Writer> make_table_writer(std::ostream& out, const WriterContext& c);
+std::unique_ptr<Writer> make_csv_writer(std::ostream& out, std::ostream* summary_out, const WriterContext& c);
+std::unique_ptr<Writer> make_jsonl_writer(std::ostream& out, std::ostream* summary_out, const WriterContext& c);
+std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterContext& c);
+// A workbook at `path` (written whole by libxlsxwriter when end() runs).
+std::unique_ptr<Writer> make_xlsx_writer(const std::string& path, const WriterContext& c);
+
+// RFC 4180 cell: quoted when needed; a text cell a spreadsheet would run as a formula
+// (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe.
+std::string csv_cell(const std::string& text, bool neutralise);
+
+// The summary as JSON (the json format's "summary" object).
+std::string summary_json(const Summary& s);
+
+// ---- the pipeline --------------------------------------------------------------------
+
+struct PipelineOptions {
+    int jobs = 1;                 // parse-and-check workers
+    std::size_t window = 0;       // records in flight; 0: 64 per job
+    bool redacted = false;
+    bool want_json = false;       // fill Row::json_line
+    Date as_of;
+    LoadOptions load;
+    // Called on the writer's thread as records are emitted: (records done, bytes read, total bytes).
+    std::function<void(long, std::uint64_t, std::uint64_t)> progress;
+};
+
+struct PipelineResult {
+    long records = 0;
+    long invalid = 0;
+};
+
+// Reads every record in `files` (already expanded) in order, checks them on `jobs`
+// threads, and hands rows to `emit` in input order on the calling thread. At most
+// `window` records are held at any time, so memory does not grow with the batch.
+PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& pack, const PipelineOptions& options,
+                            const std::function<void(Row&&)>& emit);
+
+}  // namespace ehcp::screen

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""`ehcp screen --format xlsx` read back: unzips the workbook with zipfile and reads the
+sheet XML, proving the cells hold the right values with the right types (numbers,
+dates as date serials with a date format, money with a money format, booleans), the
+header row is frozen, the filter covers the rows, and the summary is on a second sheet.
+usage: xlsx_test.py EHCP REPO"""
+import os, re, subprocess, sys, tempfile, zipfile
+import xml.etree.ElementTree as ET
+from datetime import date
+
+ehcp, repo = sys.argv[1], sys.argv[2]
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+failures = []
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+def col_index(ref):
+    letters = re.match(r"[A-Z]+", ref).group(0)
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+def read_sheet(z, name, shared):
+    root = ET.fromstring(z.read(name))
+    rows = []
+    for row in root.find("m:sheetData", NS).findall("m:row", NS):
+        cells = {}
+        for c in row.findall("m:c", NS):
+            t = c.get("t", "n")
+            if t == "inlineStr":
+                value = "".join(x.text or "" for x in c.iter("{%s}t" % NS["m"]))
+            elif t == "s":
+                value = shared[int(c.find("m:v", NS).text)]
+            else:
+                value = c.find("m:v", NS).text
+            cells[col_index(c.get("r"))] = (t, value, c.get("s"))
+        rows.append(cells)
+    return root, rows
+
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "screen.xlsx")
+    p = subprocess.run([ehcp, "screen", "--as-of", "2026-11-22", "--format", "xlsx", "-o", out, "tests/screen/mixed"],
+                       cwd=repo, capture_output=True, text=True)
+    check(p.returncode == 2, f"exit status {p.returncode}, expected 2 (the batch has an invalid record)")
+    check(p.stdout == "", "xlsx to a file prints nothing on standard output")
+    check(os.listdir(tmp) == ["screen.xlsx"], f"only the workbook is left: {os.listdir(tmp)}")
+    with zipfile.ZipFile(out) as z:
+        check(z.testzip() is None, "the zip is sound")
+        names = z.namelist()
+        wb = ET.fromstring(z.read("xl/workbook.xml"))
+        sheets = [s.get("name") for s in wb.find("m:sheets", NS)]
+        check(sheets == ["Records", "Summary"], f"sheets {sheets}")
+        shared = []
+        if "xl/sharedStrings.xml" in names:
+            for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS):
+                shared.append("".join(x.text or "" for x in si.iter("{%s}t" % NS["m"])))
+        styles = ET.fromstring(z.read("xl/styles.xml"))
+        numfmts = {n.get("numFmtId"): n.get("formatCode") for n in styles.iter("{%s}numFmt" % NS["m"])}
+        xfs = [x.get("numFmtId") for x in styles.find("m:cellXfs", NS).findall("m:xf", NS)]
+        def fmt_of(style):
+            fid = xfs[int(style or 0)]
+            return numfmts.get(fid, fid)
+
+        root, rows = read_sheet(z, "xl/worksheets/sheet1.xml", shared)
+        header = [rows[0][i][1] for i in sorted(rows[0])]
+        check(header[:8] == ["file", "document", "id", "name", "setting", "year_group", "key_stage", "verdict"], f"header {header[:8]}")
+        col = {h: i for i, h in enumerate(header)}
+        check(len(rows) == 1 + 7, f"{len(rows) - 1} record rows, expected 7")
+        pane = root.find(".//m:pane", NS)
+        check(pane is not None and pane.get("ySplit") == "1" and pane.get("state") == "frozen", "header row frozen")
+        af = root.find("m:autoFilter", NS)
+        check(af is not None and af.get("ref", "").startswith("A1:") and af.get("ref").endswith("8"), f"filter {af is not None and af.get('ref')}")
+        widths = root.find("m:cols", NS)
+        check(widths is not None and len(widths) >= 5, "column widths set")
+
+        def cell(r, name):
+            return rows[r].get(col[name])
+
+        # Row 1: a ready record.
+        check(cell(1, "name")[1] == "Sam Example", f"name {cell(1, 'name')}")
+        check(cell(1, "document")[0] == "n" and cell(1, "document")[1] == "0", f"document is a number: {cell(1, 'document')}")
+        check(cell(1, "year_group")[:2] == ("n", "6"), f"year_group {cell(1, 'year_group')}")
+        check(cell(1, "verdict")[1] == "ready", "verdict ready")
+        t, v, s = cell(1, "provision_total")
+        check(t == "n" and float(v) == 2610.0 and "£" in fmt_of(s), f"money: {t} {v} {fmt_of(s)}")
+        t, v, s = cell(1, "decide_to_assess_by")
+        serial = (date(2027, 1, 1) - date(1899, 12, 30)).days
+        check(t == "n" and float(v) == serial and fmt_of(s) == "yyyy-mm-dd", f"date: {t} {v} {fmt_of(s)}")
+        t, v, s = cell(1, "looked_after")
+        check(t == "b" and v == "0", f"looked_after boolean false: {t} {v}")
+        # Row 2: the name with a comma and quotes, whole.
+        check(cell(2, "name")[1] == 'Example, Sam "Junior"', f"comma and quotes: {cell(2, 'name')}")
+        # Row 3: not ready, with gaps.
+        check(cell(3, "verdict")[1] == "not_ready" and cell(3, "gaps")[:2] == ("n", "3"), "not ready with 3 gaps")
+        check(cell(3, "existing-support")[1] == "not_met", "criterion status")
+        # Row 4: invalid, with its first error and no pupil cells.
+        check(cell(4, "verdict")[1] == "invalid", "invalid verdict")
+        check("14/05/2016" in cell(4, "error")[1], f"first error: {cell(4, 'error')}")
+        check(cell(4, "id") is None and cell(4, "provision_total") is None, "an invalid record has no pupil cells")
+        # Row 5: a name starting with `=` is text, never a formula.
+        check(cell(5, "name")[0] in ("inlineStr", "s", "str") and cell(5, "name")[1].startswith("=HYPERLINK"), f"= name is text {cell(5, 'name')}")
+        check(all(c.find("m:f", NS) is None for c in root.iter("{%s}c" % NS["m"])), "no formulas anywhere")
+        # Non-ASCII names survive.
+        names_col = [rows[r].get(col["name"], (None, None))[1] for r in range(1, len(rows))]
+        check("Siân Ŵyn" in names_col and "Zoë Ørsted-Núñez" in names_col, f"non-ASCII names {names_col}")
+
+        _, srows = read_sheet(z, "xl/worksheets/sheet2.xml", shared)
+        text = [[c[1] for _, c in sorted(r.items())] for r in srows]
+        flat = {r[0]: r[1:] for r in text if r}
+        check(flat.get("ready") == ["3"] and flat.get("not_ready") == ["3"] and flat.get("invalid") == ["1"], f"summary verdicts {flat}")
+        check(flat.get("all records") == ["7"], "summary total")
+        check(any(k.startswith("Most common gaps") for k in flat), "summary has the most common gaps")
+        check(any(k.startswith("Setting") for k in flat), "summary has settings")
+
+    # Redacted: no name column at all.
+    out2 = os.path.join(tmp, "redacted.xlsx")
+    subprocess.run([ehcp, "screen", "--as-of", "2026-11-22", "--redact", "--format", "xlsx", "-o", out2, "tests/screen/mixed"], cwd=repo, capture_output=True)
+    with zipfile.ZipFile(out2) as z:
+        data = z.read("xl/worksheets/sheet1.xml").decode()
+        check("Sam Example" not in data and ">name<" not in data, "redacted workbook has no names")
+
+if failures:
+    print("\n".join("FAIL: " + f for f in failures))
+    sys.exit(1)
+print("xlsx read back: all checks passed")
