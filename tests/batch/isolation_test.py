@@ -98,10 +98,14 @@ with tempfile.TemporaryDirectory() as tmp:
         check(len(rows) == len(layout), f"screen: {len(layout)} documents in, {len(rows)} rows out")
         for n, ((kind, i, first_line), row) in enumerate(zip(layout, rows)):
             if kind == "good":
-                check(row.get("verdict") == alone_cache[n]["verdict"],
-                      f"screen row {n}: verdict {row.get('verdict')} differs from checking alone")
+                a, b = normalise(alone_cache[n], 0), normalise(row, first_line - 1)
+                check(a == b, f"screen row {n} ({good_names[i]}) differs from checking it alone:\n"
+                              f"  alone:  {json.dumps(a)[:400]}\n  screen: {json.dumps(b)[:400]}")
             else:
+                code = damaged[i % len(damaged)][1]
                 check(row.get("verdict") == "invalid", f"screen row {n}: damaged record not invalid")
+                codes = [d["code"] for d in row.get("diagnostics", []) if d["severity"] == "error"]
+                check(code in codes, f"screen row {n}: expected error {code}, got {codes}")
         print(f"screen --format jsonl: {len(rows)} rows checked")
 
 if failures:
