@@ -31,6 +31,25 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
     return n;
 }
 
+// Characters often typed in Windows-1252 (Excel's and Notepad's old default) whose byte
+// is not UTF-8 on its own; empty for others.
+std::string_view windows_1252(unsigned char c) {
+    switch (c) {
+        case 0x80: return "€";
+        case 0x91: return "‘";
+        case 0x92: return "’";
+        case 0x93: return "“";
+        case 0x94: return "”";
+        case 0x96: return "–";
+        case 0x97: return "—";
+        case 0xA0: return "a no-break space";
+        case 0xA3: return "£";
+        case 0xB0: return "°";
+        case 0xBD: return "½";
+        default: return {};
+    }
+}
+
 }  // namespace
 
 std::optional<TextProblem> check_characters(std::string_view text) {
@@ -65,13 +84,25 @@ std::optional<TextProblem> check_characters(std::string_view text) {
                                fmt::format("a control character (U+{:04X}) is in the text; YAML does not allow it", c),
                                "remove it; it is often left by copying from another program"};
         std::size_t n = utf8_length(text, i);
-        if (n == 0)
-            return TextProblem{
-                at(i), "text.encoding",
-                fmt::format("byte 0x{:02X} is not valid UTF-8; the file may be saved in another encoding such as "
-                            "Windows-1252 (where it would be `{}`)",
-                            c, c == 0xA3 ? "£" : c == 0x92 ? "’" : c == 0x96 ? "–" : c == 0xE9 ? "é" : "?"),
-                "save the file as UTF-8, or retype the character"};
+        if (n == 0) {
+            if (c >= 0xC2 && c <= 0xF4)
+                return TextProblem{at(i), "text.encoding",
+                                   fmt::format("a UTF-8 character is broken here: byte 0x{:02X} starts one, but the "
+                                               "bytes after it do not continue it (the file may have been cut, or "
+                                               "saved in another encoding such as Windows-1252)",
+                                               c),
+                                   "save the file as UTF-8, or retype the character"};
+            std::string_view meant = windows_1252(c);
+            return TextProblem{at(i), "text.encoding",
+                               meant.empty()
+                                   ? fmt::format("byte 0x{:02X} is not valid UTF-8; the file may be saved in another "
+                                                 "encoding",
+                                                 c)
+                                   : fmt::format("byte 0x{:02X} is not valid UTF-8; the file seems to be saved as "
+                                                 "Windows-1252, where it is `{}`",
+                                                 c, meant),
+                               "save the file as UTF-8, or retype the character"};
+        }
         if (n == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBB &&
             static_cast<unsigned char>(text[i + 2]) == 0xBF && i != 0)
             return TextProblem{at(i), "text.bom",
