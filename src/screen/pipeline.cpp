@@ -20,18 +20,15 @@ namespace {
 struct Slot {
     enum class State { empty, pending, working, done } state = State::empty;
     PendingRecord pending;
-    Row row;
+    RecordReport report;
     std::uint64_t bytes = 0;
 };
 
-Row check_one(PendingRecord&& pending, const Pack& pack, const PipelineOptions& o) {
+RecordReport check_one(PendingRecord&& pending, const Pack& pack, const PipelineOptions& o) {
     SourceRef source = pending.source;
     try {
         LoadedRecord loaded = parse_pending(std::move(pending), o.load);
-        RecordReport rep = evaluate_record(pack, loaded, o.as_of, o.redacted);
-        Row row = make_row(rep, pack, o.redacted);
-        if (o.want_json) row.json_line = dump_json(record_to_json(rep, o.redacted), -1);
-        return row;
+        return evaluate_record(pack, loaded, o.as_of, o.redacted);
     } catch (const std::exception& e) {
         // A bug must not lose a record: it becomes an invalid row that says so.
         RecordReport rep;
@@ -39,10 +36,16 @@ Row check_one(PendingRecord&& pending, const Pack& pack, const PipelineOptions& 
         rep.verdict = Verdict::invalid;
         rep.diagnostics.push_back(Diagnostic{Severity::error, "internal", std::string("internal error: ") + e.what(), "",
                                              source.file, source.line, 1, "please report this record's shape"});
-        Row row = make_row(rep, pack, o.redacted);
-        if (o.want_json) row.json_line = dump_json(record_to_json(rep, o.redacted), -1);
-        return row;
+        return rep;
     }
+}
+
+// The row (and its JSON line) is made on the emitting thread: with one job the reader,
+// the worker and the writer then share the work three ways.
+Row to_row(const RecordReport& rep, const Pack& pack, const PipelineOptions& o) {
+    Row row = make_row(rep, pack, o.redacted);
+    if (o.want_json) row.json_line = dump_json(record_to_json(rep, o.redacted), -1);
+    return row;
 }
 
 }  // namespace
@@ -104,9 +107,9 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
                 PendingRecord p = std::move(s.pending);
                 s.state = Slot::State::working;
                 lock.unlock();
-                Row row = check_one(std::move(p), pack, o);
+                RecordReport rep = check_one(std::move(p), pack, o);
                 lock.lock();
-                s.row = std::move(row);
+                s.report = std::move(rep);
                 s.state = Slot::State::done;
                 cv.notify_all();
             }
@@ -126,7 +129,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
     std::uint64_t bytes = 0;
     try {
         while (true) {
-            Row row;
+            RecordReport rep;
             {
                 std::unique_lock lock(m);
                 cv.wait(lock, [&] {
@@ -134,13 +137,14 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
                 });
                 if (slots[written % window].state != Slot::State::done) break;
                 auto& s = slots[written % window];
-                row = std::move(s.row);
-                s.row = Row{};
+                rep = std::move(s.report);
+                s.report = RecordReport{};
                 bytes += s.bytes;
                 s.state = Slot::State::empty;
                 ++written;
                 cv.notify_all();
             }
+            Row row = to_row(rep, pack, o);
             ++result.records;
             if (row.verdict == Verdict::invalid) ++result.invalid;
             emit(std::move(row));
