@@ -104,6 +104,9 @@ nav.contents ol { padding-left: 1.8em; }
   h4 { font-size: 11pt; }
   .check-title, caption { break-after: avoid; page-break-after: avoid; }
   figure.wording, table.figures, .verdict, .compelling, .statement { break-inside: avoid; page-break-inside: avoid; }
+  /* Short tables stay whole; a total is printed once, under the last line, not on every page. */
+  table.summary, table.cost, table.evidence, table.timeline { break-inside: avoid; page-break-inside: avoid; }
+  tfoot { display: table-row-group; }
 }
 )css";
 

@@ -235,12 +235,45 @@ void write_timeline(Writer& w, const RecordReport& r) {
                            row.weeks ? std::to_string(*row.weeks) : std::string()));
 }
 
+// A loader message, whose `quoted` parts (keys, values, fixes) become code spans, so
+// they render as code and read the same as plain text. With an odd number of backticks
+// the whole message is escaped instead.
+std::string message_markdown(std::string_view message) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t at = message.find('`'); at != std::string_view::npos; at = message.find('`', start)) {
+        parts.push_back(message.substr(start, at - start));
+        start = at + 1;
+    }
+    parts.push_back(message.substr(start));
+    if (parts.size() % 2 == 0) return esc(message);
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        std::string_view part = parts[i];
+        if (i % 2 == 1) {
+            std::string code(part);
+            for (char& c : code)
+                if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+            // Spaces at both ends of a code span are stripped by Markdown; keep them inside.
+            if (code.empty() || code.front() == ' ' || code.back() == ' ') out += esc(fmt::format("`{}`", code));
+            else out += "`" + code + "`";
+        } else {
+            bool trail = !part.empty() && std::isspace(static_cast<unsigned char>(part.back()));
+            // Only the first part starts the line; later ones must not be escaped as if they did.
+            std::string text = i == 0 ? esc(part) : esc("x" + std::string(part)).substr(1);
+            out += text;
+            if (trail) out += ' ';
+        }
+    }
+    return out;
+}
+
 void write_diagnostics(Writer& w, const RecordReport& r, std::string_view title) {
     if (r.diagnostics.empty()) return;
     w.heading(2, title);
     for (auto d : r.diagnostics) {
         if (d.file.empty()) d.file = r.source.file;
-        w.line("- " + esc(format_diagnostic(d)));
+        w.line("- " + message_markdown(format_diagnostic(d)));
     }
 }
 

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""--redact leaves every free-text value of a record out of every output format.
+
+Reads tests/reports/hostile.yaml (invented), collects the value of every free-text
+field (the same list as kFreeTextPaths in src/rules/engine.cpp), runs `ehcp check`
+in each format, and `ehcp screen` in each of its formats when this build has it,
+with --redact, and fails if any value, or the unique Q...Z token inside it, appears.
+The same `check` runs without --redact must show the tokens, so the test cannot pass by
+accident. Ids, dates, figures, statuses and the setting stay.
+
+usage: redaction_test.py EHCP REPO_ROOT
+"""
+import os
+import re
+import subprocess
+import sys
+import zipfile
+
+import yaml
+
+FREE_TEXT_PATHS = [
+    "pupil.name",
+    "request.parent_views", "request.pupil_views",
+    "needs.description", "needs.diagnoses.condition", "needs.diagnoses.by", "needs.diagnoses.impact",
+    "attainment.assessment", "cognitive_assessments.assessment", "cognitive_assessments.by",
+    "support_cycles.notes", "support_cycles.outcomes.description",
+    "provision.name", "provision.outcome",
+    "external_support.recommendations.text",
+    "indicators.evidence",
+    "wellbeing.evidence.summary", "wellbeing.additional_provision_needed",
+    "post18.reason", "post18.programme",
+    "documents.title", "documents.file",
+]
+
+
+def values_at(node, parts):
+    if not parts:
+        return [node] if isinstance(node, str) and node else []
+    if isinstance(node, list):
+        return [v for item in node for v in values_at(item, parts)]
+    if isinstance(node, dict) and parts[0] in node:
+        return values_at(node[parts[0]], parts[1:])
+    return []
+
+
+def run(ehcp, root, args):
+    if "xlsx" in args:  # a workbook needs a file: write it to a temporary one, read it back
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            out_file = os.path.join(tmp, "out.xlsx")
+            p = subprocess.run([ehcp, "-o", out_file] + args, cwd=root, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+            if p.returncode not in (0, 1):
+                raise SystemExit(f"FAIL: {' '.join(args)} exited {p.returncode}\n{p.stderr.decode(errors='replace')}")
+            with zipfile.ZipFile(out_file) as z:
+                return "\n".join(z.read(n).decode("utf-8", errors="replace") for n in z.namelist())
+    p = subprocess.run([ehcp] + args, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       env=dict(os.environ, NO_COLOR="1"))
+    if p.returncode not in (0, 1):
+        raise SystemExit(f"FAIL: {' '.join(args)} exited {p.returncode}\n{p.stderr.decode(errors='replace')}")
+    return (p.stdout + b"\n" + p.stderr).decode("utf-8", errors="replace")
+
+
+def main():
+    ehcp, root = sys.argv[1], sys.argv[2]
+    record_path = "tests/reports/hostile.yaml"
+    with open(os.path.join(root, record_path), encoding="utf-8") as f:
+        record = yaml.safe_load(f)
+    values = []
+    for path in FREE_TEXT_PATHS:
+        found = values_at(record, path.split("."))
+        if not found:
+            raise SystemExit(f"FAIL: {record_path} has no value at {path}; the test would prove nothing for it")
+        values += found
+    tokens = sorted({t for v in values for t in re.findall(r"Q[a-z]+Z", v)})
+    if len(tokens) < len(FREE_TEXT_PATHS):
+        raise SystemExit("FAIL: every free-text value needs its own Q...Z token")
+
+    runs = [["check", "--format", fmt] for fmt in ("text", "json", "markdown", "html")]
+    screen = subprocess.run([ehcp, "screen", "--help"], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if screen.returncode == 0:
+        help_text = screen.stdout.decode(errors="replace")
+        for fmt in ("table", "csv", "jsonl", "json", "xlsx"):
+            if fmt in help_text:
+                runs.append(["screen", "--format", fmt])
+    else:
+        print("note: this build has no `ehcp screen`; only `check` formats are tested")
+
+    failures = []
+    for args in runs:
+        full = ["--as-of", "2026-11-22"] + args + [record_path]
+        plain = run(ehcp, root, full)
+        # Every check format shows free text unredacted; screen rows may show little or none.
+        if args[0] == "check" and not any(t in plain for t in tokens):
+            failures.append(f"{' '.join(args)}: without --redact no free text shows, so this run proves nothing")
+        redacted = run(ehcp, root, ["--redact"] + full)
+        for v in values:
+            if v in redacted:
+                failures.append(f"{' '.join(args)} --redact: shows the value {v!r}")
+        for t in tokens:
+            if t in redacted:
+                failures.append(f"{' '.join(args)} --redact: shows the token {t}")
+        for kept in ("L801200909009", "Example Primary School"):
+            if kept not in redacted:
+                failures.append(f"{' '.join(args)} --redact: should still show {kept!r}")
+        print(f"ok: {' '.join(args)} --redact shows none of {len(values)} free-text values")
+    if failures:
+        print("\n".join("FAIL: " + f for f in failures))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
