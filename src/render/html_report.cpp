@@ -1,5 +1,7 @@
 #include "ehcp/render/html_report.hpp"
 
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "ehcp/render/format.hpp"
@@ -436,6 +438,23 @@ void write_timeline(Writer& w, const RecordReport& r, const Ids& ids) {
     w.line("</section>");
 }
 
+// A loader message with its `quoted` parts (keys, values, fixes) as <code>; with an odd
+// number of backticks the message is escaped as it is.
+std::string message_html(std::string_view message) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t at = message.find('`'); at != std::string_view::npos; at = message.find('`', start)) {
+        parts.push_back(message.substr(start, at - start));
+        start = at + 1;
+    }
+    parts.push_back(message.substr(start));
+    if (parts.size() % 2 == 0) return esc(message);
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        out += i % 2 == 1 ? "<code>" + esc(parts[i]) + "</code>" : esc(parts[i]);
+    return out;
+}
+
 void write_diagnostics(Writer& w, const RecordReport& r, const Ids& ids, std::string_view title) {
     if (r.diagnostics.empty()) return;
     open_section(w, ids, "diagnostics", title);
@@ -446,9 +465,9 @@ void write_diagnostics(Writer& w, const RecordReport& r, const Ids& ids, std::st
         if (d.line > 0) where += fmt::format(":{}:{}", d.line, d.column);
         std::string text = fmt::format("<code>{}</code> <span class=\"status {}\">{}</span> {}", esc(where),
                                        d.severity == Severity::error ? "status-not_met" : "status-insufficient_evidence",
-                                       d.severity == Severity::error ? "ERROR" : "WARNING", esc(d.message));
+                                       d.severity == Severity::error ? "ERROR" : "WARNING", message_html(d.message));
         if (!d.path.empty()) text += fmt::format(" <span class=\"muted\">(at <code>{}</code>)</span>", esc(d.path));
-        if (!d.fix.empty()) text += fmt::format("<br>Fix: {}", esc(d.fix));
+        if (!d.fix.empty()) text += fmt::format("<br>Fix: {}", message_html(d.fix));
         w.line("<li>" + text + "</li>");
     }
     w.line("</ul>");
