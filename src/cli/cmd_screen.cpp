@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <thread>
 
 #include <fmt/format.h>
@@ -107,7 +108,12 @@ int run_screen(const ScreenOptions& o, const GlobalOptions& g) {
     po.want_json = o.format == "jsonl" || o.format == "json";
     po.as_of = as_of;
     po.load = load_options(g, &pack, as_of);
-    Progress progress(!g.quiet && isatty(STDERR_FILENO));
+    // A batch is streamed record by record, so a large file costs time, not memory: no
+    // file size limit unless --max-file-size is given (each record keeps its own limit).
+    if (g.max_file_bytes == 0) po.load.max_file_bytes = std::numeric_limits<std::size_t>::max();
+    // Progress on standard error when it is a terminal; not when the rows themselves are
+    // going to that same terminal (they show the progress, and the two would mix).
+    Progress progress(!g.quiet && isatty(STDERR_FILENO) && (to_file || !isatty(STDOUT_FILENO)));
     po.progress = [&](long n, std::uint64_t bytes, std::uint64_t total) { progress.update(n, bytes, total); };
 
     screen::Summary summary(pack);
