@@ -5,6 +5,7 @@ set(EHCP_SCREEN_TESTS ${CMAKE_CURRENT_SOURCE_DIR}/screen)
 # stream and a folder with ready, not ready and invalid records, a name with a comma and
 # quotes, a name starting with `=`, a setting starting with `-`, and non-ASCII names.
 file(STRINGS ${EHCP_SCREEN_TESTS}/cases.txt EHCP_SCREEN_CASES REGEX "^[^#].*\\|")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${EHCP_SCREEN_TESTS}/cases.txt)
 foreach(line ${EHCP_SCREEN_CASES})
   string(REGEX MATCH "^([^|]+)\\|(.*)$" _ "${line}")
   string(STRIP "${CMAKE_MATCH_1}" name)
