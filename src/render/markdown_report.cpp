@@ -326,10 +326,12 @@ std::string markdown_escape(std::string_view text) {
     auto at = [&](std::size_t i) { return i < n ? flat[i] : '\0'; };
     auto has = [&](std::string_view what) { return flat.find(what) != std::string::npos; };
     auto count = [&](char c) { return static_cast<std::size_t>(std::count(flat.begin(), flat.end(), c)); };
-    // A `[` is only read as markup when a link, image, span or footnote could follow
-    // (`](`, `][`, `]{`, `[^`, `[@`) or at the start, where it could open a task-list box
-    // or a link definition; elsewhere "[...]" and "items[0]" are plain text.
-    bool brackets = has("](") || has("][") || has("]{") || has("[^") || has("[@") || flat.starts_with('[');
+    // A `[` is only read as markup when a link, image, span, footnote or link definition
+    // could form (`](`, `][`, `]{`, `[^`, `[@`, `]:`) or a task-list box starts the text
+    // ("[ ] ", "[x] "); elsewhere "[...]", "[redacted]" and "items[0]" are plain text.
+    bool task_box = flat.size() >= 3 && flat[0] == '[' && flat[2] == ']' &&
+                    (flat[1] == ' ' || flat[1] == 'x' || flat[1] == 'X');
+    bool brackets = has("](") || has("][") || has("]{") || has("[^") || has("[@") || has("]:") || task_box;
     // `~`, `^` and `$` take effect in pairs (strikethrough, pandoc's sub/superscript, math).
     bool tildes = count('~') > 1, carets = count('^') > 1, dollars = count('$') > 1;
     // At the start a block could begin: a list item ("- ", "+ ", "1. ", "1) "), a heading

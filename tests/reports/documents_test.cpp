@@ -79,6 +79,8 @@ TEST_CASE("markdown_escape: only what Markdown would misread") {
     CHECK(markdown_escape("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))");
     CHECK(markdown_escape("![i](http://x.invalid/p.png)") == "!\\[i\\](http://x.invalid/p.png)");
     CHECK(markdown_escape("[ ] box") == "\\[ \\] box");
+    CHECK(markdown_escape("[redacted]") == "[redacted]");
+    CHECK(markdown_escape("[ref]: https://x.invalid") == "\\[ref\\]: https://x.invalid");
     CHECK(markdown_escape("~~gone~~") == "\\~\\~gone\\~\\~");
     CHECK(markdown_escape("$x$") == "\\$x\\$");
     CHECK(markdown_escape("_em_ snake_case") == "\\_em\\_ snake_case");

@@ -20,10 +20,10 @@ std::string render_markdown(const Report& report);
 // paragraph, a list item, a heading or a table cell. Line breaks and runs of spaces
 // become one space and the ends are trimmed; then a backslash goes only where Markdown
 // would otherwise misread the text: always before ` * |; before < that could open HTML
-// or an autolink; before [ ] when a link, image, span or footnote could form; before
-// ~ ^ $ when paired; before _ that is not inside a word; before & that starts a
+// or an autolink; before [ ] when a link, image, span, footnote, link definition or
+// task-list box could form; before ~ ^ $ when paired; before _ that is not inside a word; before & that starts a
 // reference; and at the start before what would begin a block ("- ", "+ ", "# ", ">",
-// "1. ", "1) ", "---"). So "reading gap: 4.5 years" and "items[0]" stay as they are,
+// "1. ", "1) ", "---"). So "reading gap: 4.5 years", "items[0]" and "[redacted]" stay as they are,
 // and a pupil named `*Sam* | <b>` is shown as exactly that.
 std::string markdown_escape(std::string_view text);
 
