@@ -46,7 +46,7 @@ ul, ol { padding-left: 1.5em; margin: 0.4em 0; }
 li { margin: 0.15em 0; }
 table { border-collapse: collapse; width: 100%; margin: 0.5em 0 0.8em; font-size: 0.95em; }
 caption { text-align: left; font-weight: 600; padding: 0.2em 0; }
-th, td { border: 1px solid #9a9a9a; padding: 0.3em 0.45em; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #9a9a9a; padding: 0.3em 0.45em; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 thead th { background: #f4f4f4; }
 thead { display: table-header-group; }
 tfoot th, tfoot td { background: #f4f4f4; font-weight: 600; }
@@ -92,6 +92,14 @@ ol.gaps li { margin: 0.3em 0; }
 .tag { font-weight: 700; }
 code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
 nav.contents ol { padding-left: 1.8em; }
+@media screen and (max-width: 36rem) {
+  body { padding: 1rem 0.6rem 2rem; }
+  table.figures { min-width: 0; }
+  table.figures th { width: auto; }
+  .status { white-space: normal; }
+  td { overflow-wrap: anywhere; }
+  td .status { overflow-wrap: normal; }
+}
 @page { size: A4; margin: 18mm 15mm 16mm; }
 @page {
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8.5pt; color: #4a4a4a; }
