@@ -9,7 +9,7 @@ packages=(
   libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev doctest-dev
   libxlsxwriter-dev
   python3 python3-yaml python3-jsonschema
-  chromium poppler-utils  # the HTML report test: headless Chromium, pdftotext and pdfinfo
+  chromium poppler-utils cmark-gfm  # report tests: headless Chromium, pdftotext/pdfinfo, GitHub Markdown
 )
 
 missing=()

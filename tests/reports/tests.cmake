@@ -20,3 +20,8 @@ add_test(NAME "reports: --redact leaves every free-text value out of every forma
 add_test(NAME "reports: HTML in headless Chromium, printed to A4 PDF"
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/reports/browser_test.sh $<TARGET_FILE:ehcp> ${PROJECT_SOURCE_DIR})
 set_tests_properties("reports: HTML in headless Chromium, printed to A4 PDF" PROPERTIES SKIP_RETURN_CODE 77)
+
+# The Markdown as GitHub renders it (cmark-gfm). Skipped (77) where cmark-gfm is not installed.
+add_test(NAME "reports: Markdown rendered by cmark-gfm, as on GitHub"
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/reports/markdown_render_test.sh $<TARGET_FILE:ehcp> ${PROJECT_SOURCE_DIR})
+set_tests_properties("reports: Markdown rendered by cmark-gfm, as on GitHub" PROPERTIES SKIP_RETURN_CODE 77)
