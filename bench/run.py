@@ -19,6 +19,7 @@ ap.add_argument("--layouts", default="stream,folder")
 ap.add_argument("--repeat", type=int, default=3)
 ap.add_argument("--data", default=os.path.join(here, "data"))
 ap.add_argument("--markdown")
+ap.add_argument("--order", help="runs as SIZE:LAYOUT,... instead of every size with every layout")
 a = ap.parse_args()
 
 os.makedirs(a.data, exist_ok=True)
@@ -63,8 +64,11 @@ def size_of(path):
 
 
 rows = []
-for n in [int(x) for x in a.sizes.split(",")]:
-    for layout in a.layouts.split(","):
+plan = [(int(n), layout) for n in a.sizes.split(",") for layout in a.layouts.split(",")]
+if a.order:
+    plan = [(int(x.split(":")[0]), x.split(":")[1]) for x in a.order.split(",")]
+for n, layout in plan:
+    if True:
         path = dataset(n, layout)
         mb = size_of(path) / 1e6
         floor, floor_mem, out, _, floor_cpu = measured([bare, path])
@@ -80,6 +84,8 @@ for n in [int(x) for x in a.sizes.split(",")]:
             if not m or int(m.group(1)) != n:
                 sys.exit(f"ehcp screen did not report {n} records for {path}: {err[-500:]}")
             rows.append((n, layout, f"ehcp screen --format jsonl --jobs {jobs}", wall, mem, mb, floor, cpu))
+            print(f"{n} {layout} jobs {jobs}: {wall:.2f} s (floor {floor:.2f} s, {wall / floor:.2f}x), "
+                  f"CPU {cpu:.2f} s (floor {floor_cpu:.2f} s), peak {mem:.0f} MB", file=sys.stderr, flush=True)
         print(f"done {n} {layout}", file=sys.stderr)
 
 lines = ["| records | layout | MB | what | wall s | records/s | MB/s | peak MB | × floor (wall) | CPU s |",
