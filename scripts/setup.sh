@@ -10,6 +10,7 @@ packages=(
   libxlsxwriter-dev
   python3 python3-yaml python3-jsonschema
   chromium poppler-utils cmark-gfm  # report tests: headless Chromium, pdftotext/pdfinfo, GitHub Markdown
+  clang libclang-rt-dev
 )
 
 missing=()
