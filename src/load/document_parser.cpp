@@ -13,25 +13,6 @@ namespace ehcp::detail {
 
 namespace {
 
-std::string_view rtrim(std::string_view s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-// `key: |`, `- >-`, `notes: |2 # comment`: a line whose value is a block scalar header.
-bool opens_block_scalar(std::string_view line) {
-    if (auto hash = line.find(" #"); hash != std::string_view::npos) line = line.substr(0, hash);
-    line = rtrim(line);
-    while (!line.empty() && (line.back() == '-' || line.back() == '+' || (line.back() >= '0' && line.back() <= '9')))
-        line.remove_suffix(1);
-    if (line.empty() || (line.back() != '|' && line.back() != '>')) return false;
-    line.remove_suffix(1);
-    if (line.empty()) return true;
-    if (line.back() != ' ' && line.back() != '\t') return false;
-    line = rtrim(line);
-    return line.empty() || line.back() == ':' || line.back() == '-' || line.back() == '?';
-}
-
 struct PlainWords {
     std::string message;
     std::string fix;

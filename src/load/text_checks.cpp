@@ -114,14 +114,11 @@ std::optional<TextProblem> check_characters(std::string_view text) {
     return std::nullopt;
 }
 
-namespace {
-
 std::string_view rtrim(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     return s;
 }
 
-// `key: |`, `- >-`, `notes: |2 # comment`: a line whose value is a block scalar header.
 bool opens_block_scalar(std::string_view line) {
     if (auto hash = line.find(" #"); hash != std::string_view::npos) line = line.substr(0, hash);
     line = rtrim(line);
@@ -129,9 +126,13 @@ bool opens_block_scalar(std::string_view line) {
         line.remove_suffix(1);
     if (line.empty() || (line.back() != '|' && line.back() != '>')) return false;
     line.remove_suffix(1);
+    if (line.empty()) return true;
+    if (line.back() != ' ' && line.back() != '\t') return false;  // `a|` is plain text, not a header
     line = rtrim(line);
     return line.empty() || line.back() == ':' || line.back() == '-' || line.back() == '?';
 }
+
+namespace {
 
 // One pass over the text, as a YAML reader sees its structure: flow brackets and quotes
 // outside comments, block levels by indentation, block scalar content skipped.

@@ -43,4 +43,9 @@ std::optional<TextPos> unclosed_quote(std::string_view text);
 // for echoing a value in a message.
 std::string clip(std::string_view text, std::size_t max_bytes = 60);
 
+// Line helpers shared by the text scans: trailing spaces and tabs removed; and whether a
+// line's value is a block scalar header (`key: |`, `- >-`, `notes: |2 # comment`).
+std::string_view rtrim(std::string_view s);
+bool opens_block_scalar(std::string_view line);
+
 }  // namespace ehcp::detail
