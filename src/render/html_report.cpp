@@ -449,14 +449,9 @@ void write_timeline(Writer& w, const RecordReport& r, const Ids& ids) {
 // A loader message with its `quoted` parts (keys, values, fixes) as <code>; with an odd
 // number of backticks the message is escaped as it is.
 std::string message_html(std::string_view message) {
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    for (std::size_t at = message.find('`'); at != std::string_view::npos; at = message.find('`', start)) {
-        parts.push_back(message.substr(start, at - start));
-        start = at + 1;
-    }
-    parts.push_back(message.substr(start));
-    if (parts.size() % 2 == 0) return esc(message);
+    auto split = split_code_spans(message);
+    if (!split) return esc(message);
+    const auto& parts = *split;
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i)
         out += i % 2 == 1 ? "<code>" + esc(parts[i]) + "</code>" : esc(parts[i]);

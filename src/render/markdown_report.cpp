@@ -239,14 +239,9 @@ void write_timeline(Writer& w, const RecordReport& r) {
 // they render as code and read the same as plain text. With an odd number of backticks
 // the whole message is escaped instead.
 std::string message_markdown(std::string_view message) {
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    for (std::size_t at = message.find('`'); at != std::string_view::npos; at = message.find('`', start)) {
-        parts.push_back(message.substr(start, at - start));
-        start = at + 1;
-    }
-    parts.push_back(message.substr(start));
-    if (parts.size() % 2 == 0) return esc(message);
+    auto split = split_code_spans(message);
+    if (!split) return esc(message);
+    const auto& parts = *split;
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         std::string_view part = parts[i];

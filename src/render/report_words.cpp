@@ -168,4 +168,16 @@ std::string shown_evidence(const IndicatorResult& i, bool redacted) {
     return redacted ? std::string(kRedacted) : i.declared_evidence;
 }
 
+std::optional<std::vector<std::string_view>> split_code_spans(std::string_view message) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t at = message.find('`'); at != std::string_view::npos; at = message.find('`', start)) {
+        parts.push_back(message.substr(start, at - start));
+        start = at + 1;
+    }
+    parts.push_back(message.substr(start));
+    if (parts.size() % 2 == 0) return std::nullopt;
+    return parts;
+}
+
 }  // namespace ehcp::report_words

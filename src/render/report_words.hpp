@@ -33,6 +33,10 @@ std::string year_group_words(const PupilSummary& pupil);
 // "10" or "18 (18 or over)".
 std::string age_words(const PupilSummary& pupil);
 
+// A loader message cut at its backticks: even indexes are prose, odd ones the `quoted`
+// keys, values and fixes. Nothing when the backticks do not pair up.
+std::optional<std::vector<std::string_view>> split_code_spans(std::string_view message);
+
 // "examples/ready-ks2.yaml#0".
 std::string source_words(const SourceRef& source);
 
