@@ -8,7 +8,6 @@
 #include "ehcp/core/money.hpp"  // format_number
 #include "ehcp/load/suggest.hpp"
 #include "text_checks.hpp"
-#include "record_mapping.hpp"  // kRecordFormat
 
 namespace ehcp::detail {
 
@@ -272,10 +271,14 @@ Slot MapFields::slot(const Entry& e) const {
     return s;
 }
 
-void MapFields::report_missing(std::string_view key, const std::string& example_of_type, const Entry* e) {
-    const bool is_map = example_of_type == "<a map>";
-    // The one required text whose value is known: say it rather than `<text>`.
-    const std::string example = path_of(key) == "format" ? std::string(kRecordFormat) : example_of_type;
+bool MapFields::read_expected(std::string_view key, std::string& out, std::string_view expected) {
+    if (present(find(key))) return read(key, out);
+    report_missing(key, std::string(expected), take(key));
+    return false;
+}
+
+void MapFields::report_missing(std::string_view key, const std::string& example, const Entry* e) {
+    const bool is_map = example == "<a map>";
     if (e) {
         doc_.error("field.required", path_of(key), e->key_pos,
                    fmt::format("`{}` {} has no value; it is required", key, where()),

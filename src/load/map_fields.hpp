@@ -105,6 +105,10 @@ public:
     template <class T>
     bool read(std::string_view key, T& out, const NumberRule& rule = kAnyNumber);
 
+    // A required text whose right value is known (`format`): when it is missing, the fix
+    // says to write that value rather than `<text>`. Checking the value is the caller's.
+    bool read_expected(std::string_view key, std::string& out, std::string_view expected);
+
     // A list of maps; `read_entry(MapFields&, T&)` fills one entry. Entries with a `pos`
     // member get their position.
     template <class T, class Fn>

@@ -313,7 +313,7 @@ std::optional<Record> map_record(DocumentContext& doc, const YAML::Node& root) {
     }
     Record r;
     MapFields f(doc, root, "");
-    if (f.read("format", r.format) && r.format != kRecordFormat)
+    if (f.read_expected("format", r.format, kRecordFormat) && r.format != kRecordFormat)
         doc.error("format.version", "format", f.value_pos("format"),
                   fmt::format("format `{}` is not one this toolkit reads; it reads `{}`", r.format, kRecordFormat),
                   fmt::format("use {}", kRecordFormat));
