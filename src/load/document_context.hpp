@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/mark.h>
 
 #include "ehcp/core/diagnostic.hpp"
 #include "ehcp/load/loader.hpp"

@@ -5,9 +5,11 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/exceptions.h>
 
 #include "record_mapping.hpp"
 #include "text_checks.hpp"
+#include "yaml_tree.hpp"
 
 namespace ehcp::detail {
 
@@ -116,9 +118,9 @@ std::optional<Record> parse_document(DocumentContext& doc, std::string_view text
                       fmt::format("add the closing {} at the end of the text", q == '"' ? "`\"`" : "`'`"));
             return std::nullopt;
         }
-        YAML::Node root;
+        std::optional<YamlTree> tree;
         try {
-            root = YAML::Load(std::string(text));
+            tree = YamlTree::parse(text);
         } catch (const YAML::DeepRecursion& e) {
             // yaml-cpp says "bad file" here; the real problem is the nesting.
             doc.error("yaml.too_deep", "", doc.position(e.mark),
@@ -143,7 +145,7 @@ std::optional<Record> parse_document(DocumentContext& doc, std::string_view text
             }
             return std::nullopt;
         }
-        return map_record(doc, root);
+        return map_record(doc, tree->root());
     } catch (const YAML::Exception& e) {
         // BadConversion and friends: the mapping should never cause them, but a record
         // must never bring the batch down.

@@ -13,21 +13,21 @@ namespace ehcp::detail {
 
 namespace {
 
-std::string kind_of(const YAML::Node& node) {
-    if (node.IsMap()) return "a map";
-    if (node.IsSequence()) return "a list";
-    if (node.IsNull()) return "nothing";
+std::string kind_of(const YamlNode& node) {
+    if (node.is_map()) return "a map";
+    if (node.is_sequence()) return "a list";
+    if (node.is_null()) return "nothing";
     return "a single value";
 }
 
 // A scalar from a quoted (or !!str-tagged) YAML scalar: the writer said "this is text".
-bool is_quoted(const YAML::Node& node) { return node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str"; }
+bool is_quoted(const YamlNode& node) { return node.tag() == "!" || node.tag() == "tag:yaml.org,2002:str"; }
 
 // The scalar's text, or nullopt with a diagnostic naming what was expected instead.
 std::optional<std::string> scalar_text(DocumentContext& doc, const Slot& slot, std::string_view code,
                                        std::string_view expected, std::string fix) {
-    if (slot.node.IsScalar()) {
-        const std::string& text = slot.node.Scalar();
+    if (slot.node.is_scalar()) {
+        std::string_view text = slot.node.scalar();
         // A value this long is damage (a missing quote swallowing the file, a paste gone
         // wrong), never evidence; and a date or number is never more than a few characters.
         std::size_t limit = expected == "text" ? doc.options().max_value_bytes : std::size_t{200};
@@ -40,7 +40,7 @@ std::optional<std::string> scalar_text(DocumentContext& doc, const Slot& slot, s
                       "check for a missing closing quote or a paste that went wrong, and shorten the value");
             return std::nullopt;
         }
-        return text;
+        return std::string(text);
     }
     doc.error(std::string(code), slot.path, slot.at,
               fmt::format("`{}` should be {}, but it is {}", slot.key, expected, kind_of(slot.node)), std::move(fix));
@@ -177,20 +177,19 @@ std::optional<std::size_t> read_enum_index(DocumentContext& doc, const Slot& slo
 }
 
 bool for_each_scalar(DocumentContext& doc, const Slot& slot, const std::function<void(const Slot&)>& read_entry) {
-    if (!slot.node.IsSequence()) {
-        std::string fix = slot.node.IsScalar() ? fmt::format("use [{}]", slot.node.Scalar())
+    if (!slot.node.is_sequence()) {
+        std::string fix = slot.node.is_scalar() ? fmt::format("use [{}]", slot.node.scalar())
                                                : std::string("write the values as a list: [first, second]");
         doc.error("type.list", slot.path, slot.at,
                   fmt::format("`{}` should be a list, but it is {}", slot.key, kind_of(slot.node)), fix);
         return false;
     }
-    std::size_t i = 0;
-    for (auto it = slot.node.begin(); it != slot.node.end(); ++it, ++i) {
-        YAML::Node item = *it;
+    for (std::size_t i = 0; i < slot.node.child_count(); ++i) {
+        YamlNode item = slot.node.child(i);
         Slot entry{item, fmt::format("{}[{}]", slot.path, i), slot.key,
-                   item.IsNull() ? doc.position_of_empty(item.Mark()) : doc.position(item.Mark())};
+                   item.is_null() ? doc.position_of_empty(item.mark()) : doc.position(item.mark())};
         if (entry.at.line == 0) entry.at = slot.at;
-        if (item.IsNull()) {
+        if (item.is_null()) {
             doc.error("list.empty_entry", entry.path, entry.at, fmt::format("entry {} of `{}` is empty", i, slot.key),
                       "give a value or remove the entry");
             continue;
@@ -202,17 +201,16 @@ bool for_each_scalar(DocumentContext& doc, const Slot& slot, const std::function
 
 // ---- maps -----------------------------------------------------------------
 
-MapFields::MapFields(DocumentContext& doc, const YAML::Node& map, std::string path)
-    : doc_(doc), path_(std::move(path)), pos_(doc.position(map.Mark())) {
+MapFields::MapFields(DocumentContext& doc, const YamlNode& map, std::string path)
+    : doc_(doc), path_(std::move(path)), pos_(doc.position(map.mark())) {
     std::unordered_map<std::string, std::size_t> first_of;  // key -> index of its first entry
-    for (auto it = map.begin(); it != map.end(); ++it) {
-        Entry e;
-        e.key_node = it->first;
-        e.value = it->second;
-        e.key_pos = doc_.position(e.key_node.Mark());
+    entries_.reserve(map.child_count() / 2);
+    for (std::size_t i = 0; i + 1 < map.child_count(); i += 2) {
+        Entry e{map.child(i), map.child(i + 1), {}, {}};
+        e.key_pos = doc_.position(e.key_node.mark());
         if (e.key_pos.line == 0) e.key_pos = pos_;
-        e.is_name = e.key_node.IsScalar();
-        if (e.is_name) e.key = e.key_node.Scalar();
+        e.is_name = e.key_node.is_scalar();
+        if (e.is_name) e.key = e.key_node.scalar();
         // yaml-cpp keeps every pair and lets the first win: a second one is an error, not a silent loss.
         if (e.is_name) {
             auto [first, inserted] = first_of.try_emplace(e.key, entries_.size());
@@ -264,8 +262,8 @@ Slot MapFields::slot(const Entry& e) const {
     Slot s{e.value, path_of(e.key), {}, e.key_pos};
     s.key = e.key;
     // A null value's mark points past it (at the next token), so point at the key instead.
-    if (!e.value.IsNull()) {
-        SourcePos at = doc_.position(e.value.Mark());
+    if (!e.value.is_null()) {
+        SourcePos at = doc_.position(e.value.mark());
         if (at.line != 0) s.at = at;
     }
     return s;
@@ -297,24 +295,23 @@ void MapFields::report_empty(std::string_view key, const Entry& e) {
 
 void MapFields::for_each_map_entry(const Entry& e, const std::function<void(MapFields&, SourcePos)>& read_entry) {
     Slot s = slot(e);
-    if (!e.value.IsSequence()) {
+    if (!e.value.is_sequence()) {
         doc_.error("type.list", s.path, s.at, fmt::format("`{}` should be a list of entries, but it is {}", e.key,
                                                           kind_of(e.value)),
                    "start each entry on its own line with `- `");
         return;
     }
-    std::size_t i = 0;
-    for (auto it = e.value.begin(); it != e.value.end(); ++it, ++i) {
-        YAML::Node item = *it;
+    for (std::size_t i = 0; i < e.value.child_count(); ++i) {
+        YamlNode item = e.value.child(i);
         std::string path = fmt::format("{}[{}]", s.path, i);
-        SourcePos at = item.IsNull() ? doc_.position_of_empty(item.Mark()) : doc_.position(item.Mark());
+        SourcePos at = item.is_null() ? doc_.position_of_empty(item.mark()) : doc_.position(item.mark());
         if (at.line == 0) at = s.at;
-        if (item.IsNull()) {
+        if (item.is_null()) {
             doc_.error("list.empty_entry", path, at, fmt::format("entry {} of `{}` is empty", i, e.key),
                        "fill in the entry or remove its `-` line");
             continue;
         }
-        if (!item.IsMap()) {
+        if (!item.is_map()) {
             doc_.error("type.map", path, at,
                        fmt::format("each entry of `{}` should be a map of keys, but entry {} is {}", e.key, i,
                                    kind_of(item)),
@@ -329,7 +326,7 @@ void MapFields::for_each_map_entry(const Entry& e, const std::function<void(MapF
 
 bool MapFields::with_map(const Entry& e, const std::function<void(MapFields&)>& read_section) {
     Slot s = slot(e);
-    if (!e.value.IsMap()) {
+    if (!e.value.is_map()) {
         doc_.error("type.map", s.path, s.at,
                    fmt::format("`{}` should be a map of keys, but it is {}", e.key, kind_of(e.value)),
                    fmt::format("write `{}:` on its own line with its keys indented below it", e.key));

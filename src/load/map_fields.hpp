@@ -13,12 +13,11 @@
 #include <type_traits>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "document_context.hpp"
 #include "ehcp/core/date.hpp"
 #include "ehcp/core/enum_names.hpp"
 #include "ehcp/load/scalar_text.hpp"
+#include "yaml_tree.hpp"
 
 namespace ehcp::detail {
 
@@ -38,7 +37,7 @@ inline constexpr NumberRule kAtLeastOne{1.0, std::nullopt};
 
 // One value to read: its node (never null), its field path and where to point.
 struct Slot {
-    YAML::Node node;
+    YamlNode node;
     std::string path;
     std::string_view key;  // the field's own name, for messages
     SourcePos at;
@@ -98,7 +97,7 @@ std::string example_of() {
 class MapFields {
 public:
     // `map` must be a YAML map; `path` is its field path ("" for the top level).
-    MapFields(DocumentContext& doc, const YAML::Node& map, std::string path);
+    MapFields(DocumentContext& doc, const YamlNode& map, std::string path);
 
     // Reads `key` into `out`. A plain T is required; std::optional<T> and std::vector<T>
     // are optional, and a null value counts as absent. True when a usable value was read.
@@ -132,9 +131,9 @@ public:
 
 private:
     struct Entry {
+        YamlNode key_node;
+        YamlNode value;
         std::string key;  // empty when the key is not a plain name
-        YAML::Node key_node;
-        YAML::Node value;
         SourcePos key_pos;
         bool is_name = true;
         bool duplicate = false;
@@ -143,7 +142,7 @@ private:
 
     const Entry* take(std::string_view key);
     const Entry* find(std::string_view key) const;
-    static bool present(const Entry* e) { return e && !e->value.IsNull(); }
+    static bool present(const Entry* e) { return e && !e->value.is_null(); }
     Slot slot(const Entry& e) const;
     void report_missing(std::string_view key, const std::string& example, const Entry* e);
     void report_empty(std::string_view key, const Entry& e);

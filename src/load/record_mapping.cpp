@@ -301,10 +301,10 @@ void read_document(MapFields& f, Document& d) {
 
 }  // namespace
 
-std::optional<Record> map_record(DocumentContext& doc, const YAML::Node& root) {
-    if (!root.IsMap()) {
-        doc.error("type.map", "", doc.position(root.Mark()),
-                  root.IsSequence() ? "the document is a list; a record is a map of keys starting with "
+std::optional<Record> map_record(DocumentContext& doc, const YamlNode& root) {
+    if (!root.is_map()) {
+        doc.error("type.map", "", doc.position(root.mark()),
+                  root.is_sequence() ? "the document is a list; a record is a map of keys starting with "
                                       "`format: ehcp-record/1`"
                                     : "the document is a single value; a record is a map of keys starting with "
                                       "`format: ehcp-record/1`",

@@ -4,10 +4,9 @@
 
 #include <optional>
 
-#include <yaml-cpp/yaml.h>
-
 #include "document_context.hpp"
 #include "ehcp/load/record.hpp"
+#include "yaml_tree.hpp"
 
 namespace ehcp::detail {
 
@@ -15,6 +14,6 @@ inline constexpr std::string_view kRecordFormat = "ehcp-record/1";
 
 // Maps one parsed document onto a Record; nullopt when any problem is an error.
 // Problems go to `doc`. Never descends into keys the schema does not name.
-std::optional<Record> map_record(DocumentContext& doc, const YAML::Node& root);
+std::optional<Record> map_record(DocumentContext& doc, const YamlNode& root);
 
 }  // namespace ehcp::detail
