@@ -1,8 +1,18 @@
 // The screening pipeline: one reader thread splits documents in input order, `jobs`
-// worker threads parse, evaluate and turn each into a row, and the calling thread emits
-// rows in input order. A ring of `window` slots bounds what is in flight: the reader
-// waits when the writer is `window` records behind, so memory stays flat however long
-// the batch is.
+// worker threads parse them, and the calling thread evaluates, turns each into a row
+// and emits rows in input order. A ring of `window` slots bounds what is in flight: the
+// reader waits when the writer is `window` records behind, so memory stays flat however
+// long the batch is.
+//
+// Balance: parsing is most of the work, so with one or two jobs the workers only parse
+// and the emitting thread does the rest on the spare core. With more jobs the emitting
+// thread would fall behind; then a worker that finds nothing left to parse finishes
+// (evaluates and renders) parsed records ahead of the emitter instead of waiting.
+//
+// Wake-ups cost more than the bookkeeping on a busy two-core machine, so threads only
+// signal a thread that waits for exactly what they did, and the emitter and the reader
+// wait for a batch of slots rather than one.
+#include <algorithm>
 #include <condition_variable>
 #include <exception>
 #include <filesystem>
@@ -18,31 +28,44 @@ namespace ehcp::screen {
 namespace {
 
 struct Slot {
-    enum class State { empty, pending, working, done } state = State::empty;
+    // empty -> pending -> parsing -> parsed -> (finishing -> finished) -> empty
+    enum class State { empty, pending, parsing, parsed, finishing, finished } state = State::empty;
     PendingRecord pending;
-    RecordReport report;
+    LoadedRecord loaded;
+    Row row;
     std::uint64_t bytes = 0;
 };
 
-RecordReport check_one(PendingRecord&& pending, const Pack& pack, const PipelineOptions& o) {
+// A bug must not lose a record: it becomes an invalid row that says so.
+RecordReport internal_error(const SourceRef& source, const std::exception& e) {
+    RecordReport rep;
+    rep.source = source;
+    rep.verdict = Verdict::invalid;
+    rep.diagnostics.push_back(Diagnostic{Severity::error, "internal", std::string("internal error: ") + e.what(), "",
+                                         source.file, source.line, 1, "please report this record's shape"});
+    return rep;
+}
+
+LoadedRecord parse_one(PendingRecord&& pending, const PipelineOptions& o) {
     SourceRef source = pending.source;
     try {
-        LoadedRecord loaded = parse_pending(std::move(pending), o.load);
-        return evaluate_record(pack, loaded, o.as_of, o.redacted);
+        return parse_pending(std::move(pending), o.load);
     } catch (const std::exception& e) {
-        // A bug must not lose a record: it becomes an invalid row that says so.
-        RecordReport rep;
-        rep.source = source;
-        rep.verdict = Verdict::invalid;
-        rep.diagnostics.push_back(Diagnostic{Severity::error, "internal", std::string("internal error: ") + e.what(), "",
-                                             source.file, source.line, 1, "please report this record's shape"});
-        return rep;
+        LoadedRecord out;
+        out.source = source;
+        out.diagnostics = internal_error(source, e).diagnostics;
+        return out;
     }
 }
 
-// The row (and its JSON line) is made on the emitting thread: with one job the reader,
-// the worker and the writer then share the work three ways.
-Row to_row(const RecordReport& rep, const Pack& pack, const PipelineOptions& o) {
+// Evaluates a parsed record and makes its row (and JSON line).
+Row finish_one(const LoadedRecord& loaded, const Pack& pack, const PipelineOptions& o) {
+    RecordReport rep;
+    try {
+        rep = evaluate_record(pack, loaded, o.as_of, o.redacted);
+    } catch (const std::exception& e) {
+        rep = internal_error(loaded.source, e);
+    }
     Row row = make_row(rep, pack, o.redacted);
     if (o.want_json) row.json_line = dump_json(record_to_json(rep, o.redacted), -1);
     return row;
@@ -54,6 +77,8 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
                             const std::function<void(Row&&)>& emit) {
     const int jobs = std::max(1, o.jobs);
     const std::size_t window = o.window ? o.window : static_cast<std::size_t>(64 * jobs);
+    const std::size_t batch = std::max<std::size_t>(1, window / 8);
+    const bool workers_finish = jobs > 2;
 
     std::uint64_t total_bytes = 0;
     for (const auto& f : files) {
@@ -63,10 +88,22 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
 
     std::vector<Slot> slots(window);
     std::mutex m;
-    std::condition_variable cv;
+    std::condition_variable reader_cv, worker_cv, emitter_cv;
     std::size_t produced = 0, claimed = 0, written = 0;
+    std::size_t reader_waits_for = 0;            // the reader waits until `written` reaches this
+    std::size_t emitter_waits_for = SIZE_MAX;    // the emitter waits until this slot is ready
+    int idle_workers = 0;
     bool reader_done = false, stop = false;
     std::exception_ptr reader_error;
+
+    auto slot_ready = [&](std::size_t seq) {
+        auto st = slots[seq % window].state;
+        return st == Slot::State::parsed || st == Slot::State::finished;
+    };
+    // Called with the lock held when slot `seq` has become ready for the emitter.
+    auto ready = [&](std::size_t seq) {
+        if (seq == emitter_waits_for) emitter_cv.notify_one();
+    };
 
     std::thread reader([&] {
         try {
@@ -76,14 +113,19 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
                     auto p = rr.next_pending();
                     if (!p) break;
                     std::unique_lock lock(m);
-                    cv.wait(lock, [&] { return stop || produced - written < window; });
+                    if (produced - written >= window) {
+                        // Full: wait until a batch of slots is free again.
+                        reader_waits_for = produced - window + batch;
+                        reader_cv.wait(lock, [&] { return stop || written >= reader_waits_for; });
+                        reader_waits_for = 0;
+                    }
                     if (stop) return;
                     auto& s = slots[produced % window];
                     s.bytes = p->text.size();
                     s.pending = std::move(*p);
                     s.state = Slot::State::pending;
                     ++produced;
-                    cv.notify_all();
+                    if (idle_workers > 0) worker_cv.notify_one();
                 }
             }
         } catch (...) {
@@ -92,26 +134,50 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
         }
         std::lock_guard lock(m);
         reader_done = true;
-        cv.notify_all();
+        worker_cv.notify_all();
+        emitter_cv.notify_one();
     });
 
     std::vector<std::thread> workers;
     for (int i = 0; i < jobs; ++i)
         workers.emplace_back([&] {
+            std::unique_lock lock(m);
             while (true) {
-                std::unique_lock lock(m);
-                cv.wait(lock, [&] { return stop || claimed < produced || reader_done; });
-                if (stop || claimed == produced) return;  // stop, or the reader is done and all is claimed
-                std::size_t seq = claimed++;
-                auto& s = slots[seq % window];
-                PendingRecord p = std::move(s.pending);
-                s.state = Slot::State::working;
-                lock.unlock();
-                RecordReport rep = check_one(std::move(p), pack, o);
-                lock.lock();
-                s.report = std::move(rep);
-                s.state = Slot::State::done;
-                cv.notify_all();
+                if (stop) return;
+                if (claimed < produced) {
+                    std::size_t seq = claimed++;
+                    auto& s = slots[seq % window];
+                    PendingRecord p = std::move(s.pending);
+                    s.state = Slot::State::parsing;
+                    lock.unlock();
+                    LoadedRecord loaded = parse_one(std::move(p), o);
+                    lock.lock();
+                    s.loaded = std::move(loaded);
+                    s.state = Slot::State::parsed;
+                    ready(seq);
+                    continue;
+                }
+                if (workers_finish) {
+                    // Nothing to parse: finish the earliest parsed record the emitter has not reached.
+                    std::size_t seq = written + 1;
+                    while (seq < produced && slots[seq % window].state != Slot::State::parsed) ++seq;
+                    if (seq < produced) {
+                        auto& s = slots[seq % window];
+                        s.state = Slot::State::finishing;
+                        lock.unlock();
+                        Row row = finish_one(s.loaded, pack, o);
+                        lock.lock();
+                        s.row = std::move(row);
+                        s.loaded = LoadedRecord{};
+                        s.state = Slot::State::finished;
+                        ready(seq);
+                        continue;
+                    }
+                }
+                if (reader_done) return;  // everything is claimed and nothing more will come
+                ++idle_workers;
+                worker_cv.wait(lock);
+                --idle_workers;
             }
         });
 
@@ -119,7 +185,8 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
         {
             std::lock_guard lock(m);
             stop = true;
-            cv.notify_all();
+            reader_cv.notify_all();
+            worker_cv.notify_all();
         }
         reader.join();
         for (auto& w : workers) w.join();
@@ -129,22 +196,38 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
     std::uint64_t bytes = 0;
     try {
         while (true) {
-            RecordReport rep;
+            Row row;
             {
                 std::unique_lock lock(m);
-                cv.wait(lock, [&] {
-                    return slots[written % window].state == Slot::State::done || (reader_done && written == produced);
-                });
-                if (slots[written % window].state != Slot::State::done) break;
+                while (!slot_ready(written) && !(reader_done && written == produced)) {
+                    // Wait for the last record of a batch (of what the reader has given so
+                    // far), not for each one; if that one is already there, for the first.
+                    std::size_t end = std::min(written + batch, produced);
+                    std::size_t target = end > written + 1 ? end - 1 : written;
+                    if (target != written && slot_ready(target)) target = written;
+                    emitter_waits_for = target;
+                    emitter_cv.wait(lock, [&] { return slot_ready(target) || (reader_done && written == produced); });
+                    emitter_waits_for = SIZE_MAX;
+                }
+                if (!slot_ready(written)) break;  // the reader is done and every record is out
                 auto& s = slots[written % window];
-                rep = std::move(s.report);
-                s.report = RecordReport{};
+                if (s.state == Slot::State::parsed) {
+                    // Workers only finish records after `written`, so this one is the emitter's.
+                    s.state = Slot::State::finishing;
+                    LoadedRecord loaded = std::move(s.loaded);
+                    s.loaded = LoadedRecord{};
+                    lock.unlock();
+                    row = finish_one(loaded, pack, o);
+                    lock.lock();
+                } else {
+                    row = std::move(s.row);
+                    s.row = Row{};
+                }
                 bytes += s.bytes;
                 s.state = Slot::State::empty;
                 ++written;
-                cv.notify_all();
+                if (reader_waits_for != 0 && written >= reader_waits_for) reader_cv.notify_one();
             }
-            Row row = to_row(rep, pack, o);
             ++result.records;
             if (row.verdict == Verdict::invalid) ++result.invalid;
             emit(std::move(row));
