@@ -8,6 +8,7 @@ packages=(
   cmake g++ make pkg-config
   libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev doctest-dev
   libxlsxwriter-dev
+  libmimalloc-dev  # allocator for the ehcp binary (speed of `ehcp screen`)
   python3 python3-yaml python3-jsonschema
   chromium poppler-utils cmark-gfm  # report tests: headless Chromium, pdftotext/pdfinfo, GitHub Markdown
   clang libclang-rt-dev
