@@ -10,8 +10,15 @@
 
 namespace ehcp::detail {
 
-// `text` is the document's text (the same text `doc` was made with). Never throws.
-std::optional<Record> parse_document(DocumentContext& doc, std::string_view text);
+// `text` is the document's text (the same text `doc` was made with). `text_checked`:
+// text_is_safe already said yes, so the scans are not run again. Never throws.
+std::optional<Record> parse_document(DocumentContext& doc, std::string_view text, bool text_checked = false);
+
+// The scans parse_document makes on the raw text before yaml-cpp sees it (characters,
+// nesting depth, unclosed quotes) all pass. Cheap enough for the thread that splits a
+// stream, so a parsing thread does not repeat them; a false answer is re-checked by
+// parse_document, which says what is wrong and where.
+bool text_is_safe(std::string_view text, int max_depth);
 
 struct TextPos {
     int line = 0;         // 0-based line of the text

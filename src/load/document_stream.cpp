@@ -176,6 +176,7 @@ std::optional<PendingRecord> DocumentStream::finish_chunk(End how) {
     out.first_line = chunk_.first_line;
     out.diagnostic_file = diagnostic_file_;
     out.base_dir = base_dir_;
+    out.text_checked = text_is_safe(out.text, options_.max_depth);
     ++produced_;
     return out;
 }
@@ -190,7 +191,7 @@ LoadedRecord parse_pending(PendingRecord pending, const LoadOptions& options) {
     out.source = pending.source;
     try {
         detail::DocumentContext doc(pending.diagnostic_file, pending.text, pending.first_line, options, pending.base_dir);
-        out.record = detail::parse_document(doc, pending.text);
+        out.record = detail::parse_document(doc, pending.text, pending.text_checked);
         out.diagnostics = doc.take_diagnostics();
     } catch (const std::exception& e) {
         out.record.reset();

@@ -3,7 +3,9 @@
 #include "ehcp/load/loader.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <sstream>
+#include <vector>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -192,4 +194,27 @@ TEST_CASE("hostile: a stream holding `,` gives one error, never endless empty do
     auto r = load(",\n");
     CHECK_FALSE(r.valid());
     CHECK(r.diagnostics.size() == 1);
+}
+
+TEST_CASE("hostile: the splitter clears only safe text for the parser; unsafe text is still reported") {
+    std::string stream = "---\n" + with("  name: Alex\n") +                   // safe
+                         "---\n" + with("  name: Al\0ex\n"sv) +                 // NUL
+                         "---\n" + with("  name: 'Alex\nrequest:\n  date: 2026-11-01\n") +  // unclosed quote
+                         "---\n" + with("needs: " + std::string(100, '[') + "\n");          // too deep
+    RecordReader reader("batch.yaml", std::make_unique<std::istringstream>(stream), ".", options());
+    std::vector<bool> checked;
+    std::vector<std::string> first_error;
+    while (auto p = reader.next_pending()) {
+        checked.push_back(p->text_checked);
+        auto loaded = parse_pending(std::move(*p), options());
+        std::string code;
+        for (const auto& d : loaded.diagnostics)
+            if (d.severity == Severity::error) {
+                code = d.code;
+                break;
+            }
+        first_error.push_back(code);
+    }
+    CHECK(checked == std::vector<bool>{true, false, false, false});
+    CHECK(first_error == std::vector<std::string>{"", "text.nul", "yaml.unclosed_quote", "yaml.too_deep"});
 }

@@ -57,6 +57,10 @@ struct PendingRecord {
     int first_line = 1;                   // file line of text's first line
     std::string diagnostic_file;          // "<stdin>" for standard input
     std::string base_dir;
+    // The splitter found the raw text safe to give the YAML parser (UTF-8 text, bounded
+    // nesting, quotes closed), so the parse need not scan it again. When false the
+    // parse runs the scans itself and reports what fails.
+    bool text_checked = false;
 };
 
 // Parses a pending document (thread-safe: touches nothing shared).
