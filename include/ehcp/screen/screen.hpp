@@ -1,6 +1,7 @@
 // Batch screening (`ehcp screen`): one row per record, a summary at the end.
-// Paths -> RecordReader (split, in order) -> workers (parse, evaluate, make a row)
-// -> writer (in order). Nothing here forks the loader or the engine; it only reads
+// Paths -> RecordReader (split and scan the text, in order) -> workers (parse) ->
+// writer (evaluate, make a row, emit in order; with more than two workers, idle
+// workers evaluate ahead of it). Nothing here forks the loader or the engine; it only reads
 // the RecordReport they give.
 #pragma once
 
@@ -146,7 +147,7 @@ std::string summary_json(const Summary& s);
 // ---- the pipeline --------------------------------------------------------------------
 
 struct PipelineOptions {
-    int jobs = 1;                 // parse-and-check workers
+    int jobs = 1;                 // parsing workers
     std::size_t window = 0;       // records in flight; 0: 64 per job
     bool redacted = false;
     bool want_json = false;       // fill Row::json_line
@@ -161,8 +162,8 @@ struct PipelineResult {
     long invalid = 0;
 };
 
-// Reads every record in `files` (already expanded) in order, checks them on `jobs`
-// threads, and hands rows to `emit` in input order on the calling thread. At most
+// Reads every record in `files` (already expanded) in order, parses them on `jobs`
+// threads, checks them, and hands rows to `emit` in input order on the calling thread. At most
 // `window` records are held at any time, so memory does not grow with the batch.
 PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& pack, const PipelineOptions& options,
                             const std::function<void(Row&&)>& emit);
