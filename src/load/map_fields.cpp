@@ -357,7 +357,7 @@ void MapFields::finish() {
         } else if (auto s = closest_name(e.key, candidates)) {
             doc_.warning("field.unknown", path_of(clip(e.key)), e.key_pos,
                          fmt::format("unknown key `{}` {}; did you mean `{}`?", clip(e.key), where(), s->name),
-                         fmt::format("did you mean `{}`?", s->name));
+                         fmt::format("rename `{}` to `{}`", clip(e.key), s->name));
         } else {
             std::string keys;
             for (auto k : candidates) keys += (keys.empty() ? "" : ", ") + std::string(k);
