@@ -41,6 +41,10 @@ public:
     // The problems found, in the order they appear in the file.
     std::vector<Diagnostic> take_diagnostics();
 
+    // The pupil's id, noted as soon as it is read, whatever else goes wrong later.
+    void note_pupil_id(std::string id) { pupil_id_ = std::move(id); }
+    const std::string& pupil_id() const { return pupil_id_; }
+
     const LoadOptions& options() const { return options_; }
     const std::string& base_dir() const { return base_dir_; }
 
@@ -53,6 +57,7 @@ private:
     int first_line_;
     const LoadOptions& options_;
     std::string base_dir_;
+    std::string pupil_id_;
     // Byte offset of the last character before `offset` that is not blank or a comment.
     std::optional<std::size_t> last_content_before(std::size_t offset) const;
     SourcePos position_of_offset(std::size_t offset) const;

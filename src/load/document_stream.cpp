@@ -193,6 +193,7 @@ LoadedRecord parse_pending(PendingRecord pending, const LoadOptions& options) {
         detail::DocumentContext doc(pending.diagnostic_file, pending.text, pending.first_line, options, pending.base_dir);
         out.record = detail::parse_document(doc, pending.text, pending.text_checked);
         out.diagnostics = doc.take_diagnostics();
+        out.pupil_id = doc.pupil_id();
     } catch (const std::exception& e) {
         out.record.reset();
         out.diagnostics.push_back(Diagnostic{Severity::error, "load.internal", fmt::format("reading stopped: {}", e.what()),

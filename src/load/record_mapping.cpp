@@ -46,6 +46,7 @@ void check_upn(MapFields& f, const std::string& id) {
 
 void read_pupil(MapFields& f, Pupil& p) {
     bool has_id = f.read("id", p.id);
+    if (has_id) f.doc().note_pupil_id(p.id);
     f.read("name", p.name);
     bool has_dob = f.read("date_of_birth", p.date_of_birth);
     f.read("year_group", p.year_group, kYearScale);

@@ -256,6 +256,7 @@ std::vector<Diagnostic> redact_diagnostics(std::vector<Diagnostic> diagnostics, 
 RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const Date& as_of, bool redact) {
     RecordReport rep;
     rep.source = loaded.source;
+    rep.pupil_id = loaded.pupil_id;
     rep.diagnostics = redact ? redact_diagnostics(loaded.diagnostics, loaded.record ? &*loaded.record : nullptr)
                              : loaded.diagnostics;
     if (!loaded.record) {

@@ -74,6 +74,7 @@ Row make_row(const RecordReport& rep, const Pack& pack, bool redacted) {
     row.verdict = rep.verdict;
     if (rep.verdict == Verdict::invalid || !rep.pupil) {
         row.verdict = Verdict::invalid;
+        row.id = rep.pupil_id;  // whose record it is, when the id itself could be read
         for (const auto& d : rep.diagnostics)
             if (d.severity == Severity::error) {
                 row.error = d.line > 0 ? fmt::format("line {}:{}: {}", d.line, d.column, d.message) : d.message;

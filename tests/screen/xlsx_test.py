@@ -96,10 +96,11 @@ with tempfile.TemporaryDirectory() as tmp:
         # Row 3: not ready, with gaps.
         check(cell(3, "verdict")[1] == "not_ready" and cell(3, "gaps")[:2] == ("n", "3"), "not ready with 3 gaps")
         check(cell(3, "existing-support")[1] == "not_met", "criterion status")
-        # Row 4: invalid, with its first error and no pupil cells.
+        # Row 4: invalid, with its first error, the pupil id it could still read, and no other pupil cells.
         check(cell(4, "verdict")[1] == "invalid", "invalid verdict")
         check("14/05/2016" in cell(4, "error")[1], f"first error: {cell(4, 'error')}")
-        check(cell(4, "id") is None and cell(4, "provision_total") is None, "an invalid record has no pupil cells")
+        check(cell(4, "id") is not None and cell(4, "id")[1] == "R801200404004", f"invalid row's id: {cell(4, 'id')}")
+        check(cell(4, "name") is None and cell(4, "provision_total") is None, "an invalid record has no other pupil cells")
         # Row 5: a name starting with `=` is text, never a formula.
         check(cell(5, "name")[0] in ("inlineStr", "s", "str") and cell(5, "name")[1].startswith("=HYPERLINK"), f"= name is text {cell(5, 'name')}")
         check(all(c.find("m:f", NS) is None for c in root.iter("{%s}c" % NS["m"])), "no formulas anywhere")

@@ -62,6 +62,24 @@ TEST_CASE("screen row: an unreadable record is an invalid row with its first err
     auto cells = screen::cells(row, pack, false);
     CHECK(cells.size() == screen::columns(pack, false).size());
     CHECK(screen::columns(pack, true).size() == screen::columns(pack, false).size() - 1);  // no name column
+    CHECK(row.id.empty());  // a syntax error: nothing was read
+}
+
+TEST_CASE("screen row: an invalid record still gives the pupil id when the id itself was read") {
+    Pack pack = coventry();
+    LoadOptions lo;
+    lo.as_of = *Date::parse_iso("2026-11-22");
+    auto read = [&](const std::string& pupil) {
+        auto loaded = load_record_text("format: ehcp-record/1\npupil:\n" + pupil, SourceRef{"x.yaml", 0, 1}, ".", lo);
+        CHECK_FALSE(loaded.valid());
+        return screen::make_row(evaluate_record(pack, loaded, lo.as_of), pack, false);
+    };
+    auto row = read("  id: R801200404004\n  name: Sam Example\n  date_of_birth: 14/05/2016\n");
+    CHECK(row.verdict == Verdict::invalid);
+    CHECK(row.id == "R801200404004");
+    CHECK_FALSE(row.name.has_value());  // nothing else of an unreadable record is shown
+    CHECK(read("  id: [R1, R2]\n  date_of_birth: 2016-05-14\n").id.empty());  // the id itself is unreadable
+    CHECK(read("  date_of_birth: 2016-05-14\n").id.empty());                   // no id given
 }
 
 TEST_CASE("screen pipeline: every record once, in input order, with a window smaller than the batch") {

@@ -44,6 +44,9 @@ struct LoadedRecord {
     SourceRef source;
     std::optional<Record> record;  // absent when the document has errors
     std::vector<Diagnostic> diagnostics;
+    // The pupil's id when `pupil.id` itself could be read, even if other fields could
+    // not: an unreadable record still says whose it is.
+    std::string pupil_id;
 
     bool valid() const { return record.has_value(); }
 };

@@ -122,6 +122,7 @@ struct RecordReport {
     SourceRef source;
     Verdict verdict = Verdict::invalid;
     std::optional<PupilSummary> pupil;   // absent for invalid records
+    std::string pupil_id;                // as LoadedRecord::pupil_id: set for invalid records too
     std::vector<CriterionResult> criteria;
     std::vector<IndicatorResult> indicators;
     bool evidence_complete = false;
