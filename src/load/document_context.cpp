@@ -22,12 +22,19 @@ SourcePos DocumentContext::position(const YAML::Mark& mark) const {
 SourcePos DocumentContext::position(int text_line, int byte_column) const {
     SourcePos pos{first_line_ + text_line, byte_column + 1};
     if (text_line < 0 || static_cast<std::size_t>(text_line) >= line_starts_.size()) return pos;
-    // Editors count characters: skip UTF-8 continuation bytes.
+    // Editors count characters: skip UTF-8 continuation bytes. Positions come mostly in
+    // order along a line, so carry on from the last one on the same line: a map of
+    // thousands of keys on one line costs a pass over the line, not one per key.
     std::size_t start = line_starts_[static_cast<std::size_t>(text_line)];
     std::size_t end = std::min(text_.size(), start + static_cast<std::size_t>(byte_column));
     int column = 1;
+    if (column_cache_.line == text_line && column_cache_.offset <= end && column_cache_.offset >= start) {
+        start = column_cache_.offset;
+        column = column_cache_.column;
+    }
     for (std::size_t i = start; i < end; ++i)
         if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    column_cache_ = {text_line, end, column};
     pos.column = column;
     return pos;
 }
@@ -81,6 +88,24 @@ SourcePos DocumentContext::position_of_error(const YAML::Mark& mark) const {
             return p;
         }
     return position(mark);
+}
+
+bool DocumentContext::charge(std::size_t entries, SourcePos at) {
+    if (over_budget_) return false;
+    if (entries <= read_budget_ - std::min(read_budget_, read_so_far_)) {
+        read_so_far_ += entries;
+        return true;
+    }
+    over_budget_ = true;
+    // The cause of whatever else was found, so kept even past the diagnostics limit.
+    diagnostics_.push_back(Diagnostic{
+        Severity::error, "yaml.alias_reuse",
+          fmt::format("aliases (`*name`) make this record read the same lists or maps over and over: more than {} "
+                      "entries for a document of far fewer values; it is not read further",
+                      read_budget_),
+        "", file_, at.line, at.column,
+        "write the values out instead of using `&anchor` and `*alias`; a record has no need of aliases"});
+    return false;
 }
 
 void DocumentContext::error(std::string code, std::string path, SourcePos at, std::string message, std::string fix) {

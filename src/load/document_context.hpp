@@ -3,6 +3,7 @@
 // marks into the file's 1-based lines and character columns.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,14 @@ public:
     // The problems found, in the order they appear in the file.
     std::vector<Diagnostic> take_diagnostics();
 
+    // Reading a map's or a list's entries costs one unit an entry. A document without
+    // aliases costs at most its number of values; aliases (`*name`) can make the
+    // mapping read one large map thousands of times over. Past the budget the document
+    // gets one error at `at` and nothing more is read (charge is false from then on).
+    void set_read_budget(std::size_t entries) { read_budget_ = entries; }
+    bool charge(std::size_t entries, SourcePos at);
+    bool over_read_budget() const { return over_budget_; }
+
     // The pupil's id, noted as soon as it is read, whatever else goes wrong later.
     void note_pupil_id(std::string id) { pupil_id_ = std::move(id); }
     const std::string& pupil_id() const { return pupil_id_; }
@@ -58,11 +67,20 @@ private:
     const LoadOptions& options_;
     std::string base_dir_;
     std::string pupil_id_;
+    std::size_t read_budget_ = SIZE_MAX;
+    std::size_t read_so_far_ = 0;
+    bool over_budget_ = false;
     // Byte offset of the last character before `offset` that is not blank or a comment.
     std::optional<std::size_t> last_content_before(std::size_t offset) const;
     SourcePos position_of_offset(std::size_t offset) const;
 
     std::vector<std::size_t> line_starts_;  // byte offset of each line of text_
+    struct ColumnCache {
+        int line = -1;
+        std::size_t offset = 0;  // byte offset in text_
+        int column = 1;          // its 1-based character column
+    };
+    mutable ColumnCache column_cache_;  // the last position computed
     std::vector<Diagnostic> diagnostics_;
     static constexpr std::size_t kMaxDiagnostics = 200;
     std::size_t suppressed_ = 0;     // problems past kMaxDiagnostics, counted, not kept

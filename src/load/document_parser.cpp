@@ -149,6 +149,9 @@ std::optional<Record> parse_document(DocumentContext& doc, std::string_view text
             }
             return std::nullopt;
         }
+        // Without aliases the mapping reads each value at most once; leave room for a
+        // few small aliases, not for re-reading a large map thousands of times.
+        doc.set_read_budget(2 * tree->node_count() + 10000);
         return map_record(doc, tree->root());
     } catch (const YAML::Exception& e) {
         // BadConversion and friends: the mapping should never cause them, but a record

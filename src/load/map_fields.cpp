@@ -21,7 +21,9 @@ std::string kind_of(const YamlNode& node) {
 }
 
 // A scalar from a quoted (or !!str-tagged) YAML scalar: the writer said "this is text".
-bool is_quoted(const YamlNode& node) { return node.tag() == "!" || node.tag() == "tag:yaml.org,2002:str"; }
+bool is_quoted(const YamlNode& node) {
+    return node.tag() == YamlNode::Tag::quoted || node.tag() == YamlNode::Tag::str;
+}
 
 // The scalar's text, or nullopt with a diagnostic naming what was expected instead.
 std::optional<std::string> scalar_text(DocumentContext& doc, const Slot& slot, std::string_view code,
@@ -184,6 +186,7 @@ bool for_each_scalar(DocumentContext& doc, const Slot& slot, const std::function
                   fmt::format("`{}` should be a list, but it is {}", slot.key, kind_of(slot.node)), fix);
         return false;
     }
+    if (!doc.charge(slot.node.child_count(), slot.at)) return false;
     for (std::size_t i = 0; i < slot.node.child_count(); ++i) {
         YamlNode item = slot.node.child(i);
         Slot entry{item, fmt::format("{}[{}]", slot.path, i), slot.key,
@@ -203,6 +206,10 @@ bool for_each_scalar(DocumentContext& doc, const Slot& slot, const std::function
 
 MapFields::MapFields(DocumentContext& doc, const YamlNode& map, std::string path)
     : doc_(doc), path_(std::move(path)), pos_(doc.position(map.mark())) {
+    if (!doc_.charge(map.child_count() / 2, pos_)) {
+        skipped_ = true;
+        return;
+    }
     std::unordered_map<std::string, std::size_t> first_of;  // key -> index of its first entry
     entries_.reserve(map.child_count() / 2);
     for (std::size_t i = 0; i + 1 < map.child_count(); i += 2) {
@@ -276,6 +283,7 @@ bool MapFields::read_expected(std::string_view key, std::string& out, std::strin
 }
 
 void MapFields::report_missing(std::string_view key, const std::string& example, const Entry* e) {
+    if (skipped_) return;
     const bool is_map = example == "<a map>";
     if (e) {
         doc_.error("field.required", path_of(key), e->key_pos,
@@ -289,6 +297,7 @@ void MapFields::report_missing(std::string_view key, const std::string& example,
 }
 
 void MapFields::report_empty(std::string_view key, const Entry& e) {
+    if (skipped_) return;
     doc_.error("field.required", path_of(key), slot(e).at, fmt::format("`{}` {} is empty; it is required", key, where()),
                fmt::format("give `{}` a value", key));
 }
@@ -301,6 +310,7 @@ void MapFields::for_each_map_entry(const Entry& e, const std::function<void(MapF
                    "start each entry on its own line with `- `");
         return;
     }
+    if (!doc_.charge(e.value.child_count(), s.at)) return;
     for (std::size_t i = 0; i < e.value.child_count(); ++i) {
         YamlNode item = e.value.child(i);
         std::string path = fmt::format("{}[{}]", s.path, i);

@@ -153,6 +153,7 @@ private:
     DocumentContext& doc_;
     std::string path_;
     SourcePos pos_;
+    bool skipped_ = false;  // the document's read budget ran out: read nothing, report nothing
     std::vector<Entry> entries_;
     std::vector<std::string> known_;  // every key asked for: the candidates for "did you mean"
 };

@@ -45,9 +45,11 @@ public:
         auto& n = tree_.nodes_[id];
         n.text_begin = offset();
         tree_.text_ += value;
-        tree_.text_ += tag;
         n.text_size = static_cast<std::uint32_t>(value.size());
-        n.tag_size = static_cast<std::uint32_t>(tag.size());
+        n.tag = tag == "?"                       ? YamlNode::Tag::plain
+                : tag == "!"                     ? YamlNode::Tag::quoted
+                : tag == "tag:yaml.org,2002:str" ? YamlNode::Tag::str
+                                                 : YamlNode::Tag::other;
         offset();  // checks the buffer still fits its offsets
         add(id);
     }

@@ -4,8 +4,9 @@
 // record that costs as much again as the parse. The loader only ever reads the tree
 // once, so it keeps the nodes in one vector, the scalars in one text buffer and the
 // children in one index list. What it keeps is what YAML::Load's nodes would say: the
-// kind, the scalar text, the tag ("?" plain, "!" quoted, or a resolved tag) and the
-// mark. An alias is the node its anchor names (as in yaml-cpp), never a copy, so a
+// kind, the scalar text, the mark, and of the tag only what the loader asks (plain,
+// quoted, `!!str` or another tag): a `%TAG` prefix is never copied per node, so memory
+// stays in proportion to the text. An alias is the node its anchor names (as in yaml-cpp), never a copy, so a
 // cyclic alias costs nothing to build; readers only descend into keys they ask for.
 #pragma once
 
@@ -23,6 +24,8 @@ class YamlTree;
 class YamlNode {
 public:
     enum class Kind : std::uint8_t { null, scalar, sequence, map };
+    // A scalar's tag: plain (`?`), quoted without a tag (`!`), `!!str`, or any other.
+    enum class Tag : std::uint8_t { plain, quoted, str, other };
 
     YamlNode(const YamlTree& tree, std::uint32_t id) : tree_(&tree), id_(id) {}
 
@@ -33,7 +36,7 @@ public:
     bool is_map() const { return kind() == Kind::map; }
 
     std::string_view scalar() const;  // empty unless a scalar
-    std::string_view tag() const;     // a scalar's tag; empty for other kinds
+    Tag tag() const;                  // a scalar's tag; `plain` for other kinds
     const YAML::Mark& mark() const;
 
     // A sequence's entries, or a map's keys and values in turn (key, value, key, ...);
@@ -63,9 +66,9 @@ private:
     struct NodeData {
         YamlNode::Kind kind = YamlNode::Kind::null;
         YAML::Mark mark = YAML::Mark::null_mark();
-        std::uint32_t text_begin = 0;  // scalar text, then tag, in text_
+        YamlNode::Tag tag = YamlNode::Tag::plain;
+        std::uint32_t text_begin = 0;  // scalar text, in text_
         std::uint32_t text_size = 0;
-        std::uint32_t tag_size = 0;
         std::uint32_t first_child = 0;  // in children_
         std::uint32_t child_count = 0;
     };
@@ -85,9 +88,6 @@ inline std::string_view YamlNode::scalar() const {
     const auto& n = tree_->nodes_[id_];
     return std::string_view(tree_->text_).substr(n.text_begin, n.text_size);
 }
-inline std::string_view YamlNode::tag() const {
-    const auto& n = tree_->nodes_[id_];
-    return std::string_view(tree_->text_).substr(n.text_begin + n.text_size, n.tag_size);
-}
+inline YamlNode::Tag YamlNode::tag() const { return tree_->nodes_[id_].tag; }
 
 }  // namespace ehcp::detail

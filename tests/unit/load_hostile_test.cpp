@@ -218,3 +218,51 @@ TEST_CASE("hostile: the splitter clears only safe text for the parser; unsafe te
     CHECK(checked == std::vector<bool>{true, false, false, false});
     CHECK(first_error == std::vector<std::string>{"", "text.nul", "yaml.unclosed_quote", "yaml.too_deep"});
 }
+
+TEST_CASE("hostile: aliases that re-read one large map end in one error, not hours of reading") {
+    // 2,000 aliases of a 2,000-key map: 4 million entries to read, from a 30 KB text.
+    std::string fan = "format: ehcp-record/1\nx: &m {";
+    for (int k = 0; k < 2000; ++k) fan += (k ? ", k" : "k") + std::to_string(k) + ": 1";
+    fan += "}\nattainment: [";
+    for (int i = 0; i < 2000; ++i) fan += i ? ", *m" : "*m";
+    fan += "]\n";
+    auto r = load(fan);
+    CHECK_FALSE(r.valid());
+    const auto& d = first(r, "yaml.alias_reuse");
+    CHECK(d.line == 2);  // the map that is read over and over
+    CHECK(d.fix.find("write the values out") != std::string::npos);
+
+    // A few small aliases are fine: no such error.
+    auto small = load(with("needs:\n  primary: &a cognition_and_learning\n  secondary: [*a]\n"));
+    CHECK(std::none_of(small.diagnostics.begin(), small.diagnostics.end(),
+                       [](const Diagnostic& x) { return x.code == "yaml.alias_reuse"; }));
+}
+
+TEST_CASE("hostile: columns on a very long line are counted in characters, in one pass") {
+    // 20,000 unknown keys on one line after a non-ASCII value: each warning's column
+    // counts the two-byte characters once.
+    std::string wide = with("  name: Zoë Éclair\nneeds: {");
+    for (int k = 0; k < 20000; ++k) wide += (k ? ", é" : "é") + std::to_string(k) + ": 1";
+    wide += "}\n";
+    auto r = load(wide);
+    std::vector<const Diagnostic*> unknown;
+    for (const auto& d : r.diagnostics)
+        if (d.code == "field.unknown") unknown.push_back(&d);
+    REQUIRE(unknown.size() >= 2);
+    CHECK(unknown[0]->line == 6);
+    CHECK(unknown[0]->column == 9);   // `needs: {` is 8 characters
+    CHECK(unknown[1]->column == 16);  // after `é0: 1, `: 7 characters (8 bytes)
+    REQUIRE(unknown.size() > 150);
+    CHECK(unknown[150]->column == 9 + 7 * 10 + 8 * 90 + 9 * 50);  // keys é0-é9, é10-é99, é100-é149 before it
+}
+
+TEST_CASE("hostile: a %TAG prefix is not copied for every value") {
+    std::string tagged = "%TAG !e! tag:" + std::string(100000, 'x') + ":\n---\n" + with("needs:\n  secondary: [");
+    for (int i = 0; i < 2000; ++i) tagged += i ? ", !e!a x" : "!e!a x";
+    tagged += "]\n";
+    auto r = load(tagged);  // 200 MB if each value kept its tag's text
+    CHECK(r.diagnostics.size() > 0);
+    // `!!str` marks text as much as quotes do: a number written so is read with a warning.
+    auto str = load(with("attendance:\n  percent: !!str 95\n"));
+    CHECK(first(str, "type.quoted").message == "quoted number \"95\" read as 95");
+}
