@@ -17,6 +17,7 @@
 #include <exception>
 #include <filesystem>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "ehcp/render/json_report.hpp"
@@ -33,6 +34,7 @@ struct Slot {
     PendingRecord pending;
     LoadedRecord loaded;
     Row row;
+    std::exception_ptr failure;  // what a worker could not survive, rethrown by the emitter in order
     std::uint64_t bytes = 0;
 };
 
@@ -105,7 +107,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
         if (seq == emitter_waits_for) emitter_cv.notify_one();
     };
 
-    std::thread reader([&] {
+    auto read_all = [&] {
         try {
             for (const auto& f : files) {
                 auto rr = RecordReader::open(f, o.load);
@@ -136,51 +138,69 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
         reader_done = true;
         worker_cv.notify_all();
         emitter_cv.notify_one();
-    });
+    };
 
-    std::vector<std::thread> workers;
-    for (int i = 0; i < jobs; ++i)
-        workers.emplace_back([&] {
-            std::unique_lock lock(m);
-            while (true) {
-                if (stop) return;
-                if (claimed < produced) {
-                    std::size_t seq = claimed++;
+    // A worker never lets an exception out of its thread (that would end the process):
+    // what it cannot turn into an invalid row goes to the emitter in the record's slot.
+    auto work = [&] {
+        std::unique_lock lock(m);
+        while (true) {
+            if (stop) return;
+            if (claimed < produced) {
+                std::size_t seq = claimed++;
+                auto& s = slots[seq % window];
+                PendingRecord p = std::move(s.pending);
+                s.state = Slot::State::parsing;
+                lock.unlock();
+                LoadedRecord loaded;
+                std::exception_ptr failure;
+                try {
+                    loaded = parse_one(std::move(p), o);
+                } catch (...) {
+                    failure = std::current_exception();
+                }
+                lock.lock();
+                s.loaded = std::move(loaded);
+                s.failure = failure;
+                s.state = Slot::State::parsed;
+                ready(seq);
+                continue;
+            }
+            if (workers_finish) {
+                // Nothing to parse: finish the earliest parsed record the emitter has not reached.
+                std::size_t seq = written + 1;
+                while (seq < produced &&
+                       (slots[seq % window].state != Slot::State::parsed || slots[seq % window].failure))
+                    ++seq;
+                if (seq < produced) {
                     auto& s = slots[seq % window];
-                    PendingRecord p = std::move(s.pending);
-                    s.state = Slot::State::parsing;
+                    s.state = Slot::State::finishing;
                     lock.unlock();
-                    LoadedRecord loaded = parse_one(std::move(p), o);
+                    Row row;
+                    std::exception_ptr failure;
+                    try {
+                        row = finish_one(s.loaded, pack, o);
+                    } catch (...) {
+                        failure = std::current_exception();
+                    }
                     lock.lock();
-                    s.loaded = std::move(loaded);
-                    s.state = Slot::State::parsed;
+                    s.row = std::move(row);
+                    s.failure = failure;
+                    s.loaded = LoadedRecord{};
+                    s.state = Slot::State::finished;
                     ready(seq);
                     continue;
                 }
-                if (workers_finish) {
-                    // Nothing to parse: finish the earliest parsed record the emitter has not reached.
-                    std::size_t seq = written + 1;
-                    while (seq < produced && slots[seq % window].state != Slot::State::parsed) ++seq;
-                    if (seq < produced) {
-                        auto& s = slots[seq % window];
-                        s.state = Slot::State::finishing;
-                        lock.unlock();
-                        Row row = finish_one(s.loaded, pack, o);
-                        lock.lock();
-                        s.row = std::move(row);
-                        s.loaded = LoadedRecord{};
-                        s.state = Slot::State::finished;
-                        ready(seq);
-                        continue;
-                    }
-                }
-                if (reader_done) return;  // everything is claimed and nothing more will come
-                ++idle_workers;
-                worker_cv.wait(lock);
-                --idle_workers;
             }
-        });
+            if (reader_done) return;  // everything is claimed and nothing more will come
+            ++idle_workers;
+            worker_cv.wait(lock);
+            --idle_workers;
+        }
+    };
 
+    std::thread reader;
+    std::vector<std::thread> workers;
     auto finish = [&] {
         {
             std::lock_guard lock(m);
@@ -188,9 +208,20 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
             reader_cv.notify_all();
             worker_cv.notify_all();
         }
-        reader.join();
+        if (reader.joinable()) reader.join();
         for (auto& w : workers) w.join();
     };
+    try {
+        reader = std::thread(read_all);
+        for (int i = 0; i < jobs; ++i) workers.emplace_back(work);
+    } catch (const std::system_error&) {
+        // The system would not give as many threads as asked: carry on with those it
+        // gave, or stop cleanly (never std::terminate with threads still running).
+        if (!reader.joinable() || workers.empty()) {
+            finish();
+            throw;
+        }
+    }
 
     PipelineResult result;
     std::uint64_t bytes = 0;
@@ -211,6 +242,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
                 }
                 if (!slot_ready(written)) break;  // the reader is done and every record is out
                 auto& s = slots[written % window];
+                if (s.failure) std::rethrow_exception(s.failure);
                 if (s.state == Slot::State::parsed) {
                     // Workers only finish records after `written`, so this one is the emitter's.
                     s.state = Slot::State::finishing;
