@@ -5,48 +5,16 @@
 #include <algorithm>
 #include <memory>
 #include <sstream>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 
+#include "load_support.hpp"
+
 using namespace ehcp;
+using namespace ehcp::test;
 using namespace std::literals;
-
-namespace {
-
-LoadOptions options() {
-    LoadOptions o;
-    o.as_of = Date{2026, 11, 22};
-    return o;
-}
-
-LoadedRecord load(std::string_view yaml, const LoadOptions& o = options()) {
-    return load_record_text(yaml, SourceRef{"rec.yaml", 0, 1}, ".", o);
-}
-
-std::string all(const LoadedRecord& r) {
-    std::string s;
-    for (const auto& d : r.diagnostics) s += format_diagnostic(d) + "\n";
-    return s;
-}
-
-const Diagnostic& first(const LoadedRecord& r, std::string_view code) {
-    auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& d) { return d.code == code; });
-    INFO("looking for ", code, " in:\n", all(r));
-    REQUIRE(it != r.diagnostics.end());
-    return *it;
-}
-
-constexpr std::string_view kHead =
-    "format: ehcp-record/1\n"
-    "pupil:\n"
-    "  id: B801200005001\n"
-    "  date_of_birth: 2016-05-14\n";
-
-std::string with(std::string_view rest) { return std::string(kHead) + std::string(rest); }
-
-}  // namespace
 
 TEST_CASE("hostile: a NUL byte is reported where it is, before the parser sees it") {
     auto r = load(with("  name: Al\0ex\n"sv));

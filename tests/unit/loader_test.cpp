@@ -11,37 +11,13 @@
 
 #include <doctest/doctest.h>
 
+#include "load_support.hpp"
+
 using namespace ehcp;
+using namespace ehcp::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-LoadOptions options() {
-    LoadOptions o;
-    o.as_of = Date{2026, 11, 22};
-    o.indicator_ids = {"cl1", "cl2", "ci1", "semh1"};
-    return o;
-}
-
-LoadedRecord load(std::string_view yaml, const LoadOptions& o = options(), const std::string& base_dir = ".") {
-    return load_record_text(yaml, SourceRef{"rec.yaml", 0, 1}, base_dir, o);
-}
-
-// The one diagnostic with `code`; fails the test when there is not exactly one.
-Diagnostic only(const LoadedRecord& r, std::string_view code) {
-    auto n = std::count_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& d) { return d.code == code; });
-    std::string all;
-    for (const auto& d : r.diagnostics) all += format_diagnostic(d) + "\n";
-    INFO("looking for ", code, " in:\n", all);
-    REQUIRE(n == 1);
-    return *std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& d) { return d.code == code; });
-}
-
-std::string all_diagnostics(const LoadedRecord& r) {
-    std::string all;
-    for (const auto& d : r.diagnostics) all += format_diagnostic(d) + "\n";
-    return all;
-}
 
 void check_at(const Diagnostic& d, Severity severity, std::string_view path, int line, int column) {
     CHECK(d.severity == severity);
@@ -50,15 +26,6 @@ void check_at(const Diagnostic& d, Severity severity, std::string_view path, int
     CHECK(d.column == column);
     CHECK(d.file == "rec.yaml");
 }
-
-// Lines 1-4; a test's own lines start at line 5.
-constexpr std::string_view kHead =
-    "format: ehcp-record/1\n"
-    "pupil:\n"
-    "  id: B801200005001\n"
-    "  date_of_birth: 2016-05-14\n";
-
-std::string with(std::string_view rest) { return std::string(kHead) + std::string(rest); }
 
 std::string record_with_id(std::string_view id) {
     return "format: ehcp-record/1\npupil:\n  id: " + std::string(id) + "\n  date_of_birth: 2016-05-14\n";
