@@ -139,10 +139,25 @@ private:
     std::vector<Col> cols_;
 };
 
-class CsvWriter : public Writer {
+// A format with no place for the summary (csv, jsonl): rows to `out`, the summary in
+// words to `summary_out` (standard error) unless quiet.
+class RowsOnlyWriter : public Writer {
 public:
-    CsvWriter(std::ostream& out, std::ostream* summary_out, const WriterContext& c)
+    RowsOnlyWriter(std::ostream& out, std::ostream* summary_out, const WriterContext& c)
         : out_(out), summary_out_(summary_out), c_(c) {}
+    void end(const Summary& s) override {
+        if (summary_out_ && !c_.quiet) *summary_out_ << summary_text(s);
+    }
+
+protected:
+    std::ostream& out_;
+    std::ostream* summary_out_;
+    WriterContext c_;
+};
+
+class CsvWriter : public RowsOnlyWriter {
+public:
+    using RowsOnlyWriter::RowsOnlyWriter;
     void begin() override {
         out_ << "\xEF\xBB\xBF";  // UTF-8 byte order mark: Excel then reads the file as UTF-8
         bool first = true;
@@ -160,30 +175,13 @@ public:
         }
         out_ << "\r\n";
     }
-    void end(const Summary& s) override {
-        if (summary_out_ && !c_.quiet) *summary_out_ << summary_text(s);
-    }
-
-private:
-    std::ostream& out_;
-    std::ostream* summary_out_;
-    WriterContext c_;
 };
 
-class JsonlWriter : public Writer {
+class JsonlWriter : public RowsOnlyWriter {
 public:
-    JsonlWriter(std::ostream& out, std::ostream* summary_out, const WriterContext& c)
-        : out_(out), summary_out_(summary_out), c_(c) {}
+    using RowsOnlyWriter::RowsOnlyWriter;
     void begin() override {}
     void row(const Row& r) override { out_ << r.json_line << '\n'; }
-    void end(const Summary& s) override {
-        if (summary_out_ && !c_.quiet) *summary_out_ << summary_text(s);
-    }
-
-private:
-    std::ostream& out_;
-    std::ostream* summary_out_;
-    WriterContext c_;
 };
 
 // One ehcp-report/1 object, as `check --format json` prints, with "summary" added after
