@@ -93,33 +93,31 @@ std::optional<TextPos> first_tab_indent(std::string_view text) {
     return std::nullopt;
 }
 
-bool text_is_safe(std::string_view text, int max_depth) {
-    return !check_characters(text) && !check_nesting(text, max_depth) && !unclosed_quote(text);
+std::optional<TextProblem> first_text_problem(std::string_view text, int max_depth) {
+    if (auto bad = check_characters(text)) return bad;
+    if (auto deep = check_nesting(text, max_depth))
+        return TextProblem{deep->at, "yaml.too_deep",
+                           fmt::format("the lists and maps nest more than {} levels deep here; a record needs only a few",
+                                       deep->depth),
+                           "check for runaway `[` or `{` brackets, or indentation that keeps growing"};
+    if (auto quote = unclosed_quote(text)) {
+        std::size_t line_start = 0;
+        for (int l = 0; l < quote->line; ++l) line_start = text.find('\n', line_start) + 1;
+        const char q = text[line_start + static_cast<std::size_t>(quote->byte_column)];
+        return TextProblem{*quote, "yaml.unclosed_quote",
+                           fmt::format("a quoted text opened here with {} is never closed, so everything after it "
+                                       "would be read as part of this one value",
+                                       q == '"' ? "a double quote `\"`" : "a single quote `'`"),
+                           fmt::format("add the closing {} at the end of the text", q == '"' ? "`\"`" : "`'`")};
+    }
+    return std::nullopt;
 }
 
 std::optional<Record> parse_document(DocumentContext& doc, std::string_view text, bool text_checked) {
     try {
         // yaml-cpp trusts its input: give it only UTF-8 text it can parse with bounded recursion.
-        if (text_checked) {
-            // text_is_safe has passed: nothing for the scans below to find.
-        } else if (auto bad = check_characters(text)) {
+        if (auto bad = text_checked ? std::nullopt : first_text_problem(text, doc.options().max_depth)) {
             doc.error(bad->code, "", doc.position(bad->at.line, bad->at.byte_column), bad->message, bad->fix);
-            return std::nullopt;
-        } else if (auto deep = check_nesting(text, doc.options().max_depth)) {
-            doc.error("yaml.too_deep", "", doc.position(deep->at.line, deep->at.byte_column),
-                      fmt::format("the lists and maps nest more than {} levels deep here; a record needs only a few",
-                                  deep->depth),
-                      "check for runaway `[` or `{` brackets, or indentation that keeps growing");
-            return std::nullopt;
-        } else if (auto quote = unclosed_quote(text)) {
-            std::size_t line_start = 0;
-            for (int l = 0; l < quote->line; ++l) line_start = text.find('\n', line_start) + 1;
-            const char q = text[line_start + static_cast<std::size_t>(quote->byte_column)];
-            doc.error("yaml.unclosed_quote", "", doc.position(quote->line, quote->byte_column),
-                      fmt::format("a quoted text opened here with {} is never closed, so everything after it would "
-                                  "be read as part of this one value",
-                                  q == '"' ? "a double quote `\"`" : "a single quote `'`"),
-                      fmt::format("add the closing {} at the end of the text", q == '"' ? "`\"`" : "`'`"));
             return std::nullopt;
         }
         std::optional<YamlTree> tree;

@@ -6,6 +6,7 @@
 
 #include "document_context.hpp"
 #include "document_parser.hpp"
+#include "text_checks.hpp"
 
 namespace ehcp::detail {
 
@@ -176,7 +177,7 @@ std::optional<PendingRecord> DocumentStream::finish_chunk(End how) {
     out.first_line = chunk_.first_line;
     out.diagnostic_file = diagnostic_file_;
     out.base_dir = base_dir_;
-    out.text_checked = text_is_safe(out.text, options_.max_depth);
+    out.text_checked = !first_text_problem(out.text, options_.max_depth);
     ++produced_;
     return out;
 }
