@@ -14,6 +14,37 @@ const AreaAttainment* Facts::area(AttainmentArea a) const {
     return nullptr;
 }
 
+bool carries(const AttainmentMeasure& m, Carries what) {
+    switch (what) {
+        case Carries::working_at_year: return m.working_at_year.has_value();
+        case Carries::age_equivalent_months: return m.age_equivalent_months.has_value();
+        case Carries::standardised_score: return m.standardised_score.has_value();
+        case Carries::percentile: return m.percentile.has_value();
+        case Carries::any: return true;
+    }
+    return false;
+}
+
+const MeasuredGap* AreaAttainment::latest(Carries what) const {
+    for (auto it = measures.rbegin(); it != measures.rend(); ++it)
+        if (carries(*it->measure, what)) return &*it;
+    return nullptr;
+}
+
+const MeasuredGap* AreaAttainment::previous(Carries what) const {
+    bool seen_latest = false;
+    for (auto it = measures.rbegin(); it != measures.rend(); ++it) {
+        if (!carries(*it->measure, what)) continue;
+        if (seen_latest) return &*it;
+        seen_latest = true;
+    }
+    return nullptr;
+}
+
+RequestMaker Facts::made_by() const {
+    return record->request && record->request->made_by ? *record->request->made_by : RequestMaker::school;
+}
+
 bool Facts::has_area_of_need(AreaOfNeed a) const {
     return std::find(areas_of_need.begin(), areas_of_need.end(), a) != areas_of_need.end();
 }
@@ -25,9 +56,10 @@ int Facts::documents_of(DocumentKind kind) const {
 
 namespace {
 
-MeasuredGap measure_gap(const AttainmentMeasure& m, const Date& dob, int year_offset, int year_group_now) {
+MeasuredGap measure_gap(const AttainmentMeasure& m, const Date& dob, int year_offset, int year_group_now, const Date& as_of) {
     MeasuredGap g;
     g.measure = &m;
+    g.months_old = age_in_months(m.date, as_of);
     // An out-of-cohort pupil stays out of cohort at every date: keep the offset.
     g.year_group_then = year_group_for(dob, m.date) + year_offset;
     g.age_months_then = age_in_months(dob, m.date);
@@ -42,7 +74,7 @@ MeasuredGap measure_gap(const AttainmentMeasure& m, const Date& dob, int year_of
     return g;
 }
 
-std::vector<AreaAttainment> latest_by_area(const Record& r, const Date& as_of, int year_offset, int year_group_now) {
+std::vector<AreaAttainment> measures_by_area(const Record& r, const Date& as_of, int year_offset, int year_group_now) {
     std::vector<AreaAttainment> out;
     for (std::size_t a = 0; a < EnumNames<AttainmentArea>::names.size(); ++a) {
         auto area = static_cast<AttainmentArea>(a);
@@ -50,11 +82,12 @@ std::vector<AreaAttainment> latest_by_area(const Record& r, const Date& as_of, i
         for (const auto& m : r.attainment)
             if (m.area == area && m.date <= as_of) ms.push_back(&m);
         if (ms.empty()) continue;
-        // Latest by date; among equal dates the later entry in the record wins.
+        // Oldest first; among equal dates the later entry in the record counts as the later one.
         std::stable_sort(ms.begin(), ms.end(), [](auto* x, auto* y) { return x->date < y->date; });
-        AreaAttainment aa{area, measure_gap(*ms.back(), r.pupil.date_of_birth, year_offset, year_group_now), std::nullopt};
-        if (ms.size() >= 2) aa.previous = measure_gap(*ms[ms.size() - 2], r.pupil.date_of_birth, year_offset, year_group_now);
-        out.push_back(aa);
+        AreaAttainment aa{area, {}};
+        for (const auto* m : ms)
+            aa.measures.push_back(measure_gap(*m, r.pupil.date_of_birth, year_offset, year_group_now, as_of));
+        out.push_back(std::move(aa));
     }
     return out;
 }
@@ -149,7 +182,7 @@ Facts derive_facts(const Record& r, const Date& as_of, const FactParameters& par
             if (!f.has_area_of_need(a)) f.areas_of_need.push_back(a);
     }
 
-    f.attainment = latest_by_area(r, as_of, f.year_group - f.derived_year_group, f.year_group);
+    f.attainment = measures_by_area(r, as_of, f.year_group - f.derived_year_group, f.year_group);
 
     for (const auto& c : r.support_cycles) {
         if (c.review && *c.review <= as_of)

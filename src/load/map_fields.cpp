@@ -1,5 +1,7 @@
 #include "map_fields.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 #include <unordered_map>
 
@@ -365,9 +367,22 @@ void MapFields::finish() {
                                      where()),
                          "write the keys out in full");
         } else if (auto s = closest_name(e.key, candidates)) {
-            doc_.warning("field.unknown", path_of(clip(e.key)), e.key_pos,
-                         fmt::format("unknown key `{}` {}; did you mean `{}`?", clip(e.key), where(), s->name),
-                         fmt::format("rename `{}` to `{}`", clip(e.key), s->name));
+            // A near miss of a key that is allowed here and absent (`reveiw` with no `review`) is an
+            // error: read past, the value would be lost and the verdict change without anyone noticing.
+            bool intended_given = std::any_of(entries_.begin(), entries_.end(), [&](const Entry& other) {
+                return other.is_name && other.asked && other.key == s->name;
+            });
+            if (intended_given)
+                doc_.warning("field.unknown", path_of(clip(e.key)), e.key_pos,
+                             fmt::format("unknown key `{}` {}; did you mean `{}`? (`{}` is also given)", clip(e.key), where(),
+                                         s->name, s->name),
+                             fmt::format("remove `{}` or merge it into `{}`", clip(e.key), s->name));
+            else
+                doc_.error("field.misspelt", path_of(clip(e.key)), e.key_pos,
+                           fmt::format("unknown key `{}` {} is a near miss of `{}`, which is not given; its value "
+                                       "would not be read",
+                                       clip(e.key), where(), s->name),
+                           fmt::format("rename `{}` to `{}`", clip(e.key), s->name));
         } else {
             std::string keys;
             for (auto k : candidates) keys += (keys.empty() ? "" : ", ") + std::string(k);

@@ -86,7 +86,9 @@ void read_pupil(MapFields& f, Pupil& p) {
     }
     if (has_dob && p.year_group) {
         int derived = year_group_for(p.date_of_birth, f.doc().options().as_of);
-        if (derived != *p.year_group)
+        // Year group 14 is what the format asks a learner past Year 13 (19 to 25) to give: not out of cohort.
+        bool further_education = *p.year_group == 14 && derived > 14;
+        if (derived != *p.year_group && !further_education)
             f.doc().warning("pupil.year_group_out_of_cohort", f.path_of("year_group"), f.value_pos("year_group"),
                             fmt::format("year_group {} differs from {} derived from the date of birth; the given year "
                                         "is used",
@@ -98,8 +100,9 @@ void read_pupil(MapFields& f, Pupil& p) {
     if (p.sen_status == SenStatus::ehcp)
         f.doc().warning("pupil.has_ehcp", f.path_of("sen_status"), f.value_pos("sen_status"),
                         "sen_status is ehcp: the pupil already has an EHC plan, so the route is an annual review of "
-                        "the plan, not a request for a new EHC needs assessment",
-                        "request an annual review (or an early review) of the existing plan instead");
+                        "the plan, or a request for a re-assessment (Children and Families Act 2014, section 44), not "
+                        "a new request for an EHC needs assessment",
+                        "ask for an annual review (or an early review) of the plan, or for a re-assessment");
 }
 
 // ---- request and needs ----------------------------------------------------
@@ -110,6 +113,8 @@ void read_request(MapFields& f, Request& r) {
     f.read("parent_views", r.parent_views);
     f.read("pupil_views", r.pupil_views);
     f.read("parental_consent", r.parental_consent);
+    f.read("young_person_consent", r.young_person_consent);
+    f.read("local_authority_consent", r.local_authority_consent);
 }
 
 void read_diagnosis(MapFields& f, Diagnosis& d) {
@@ -208,12 +213,14 @@ void read_recommendation(MapFields& f, Recommendation& r) {
     f.read("text", r.text);
     f.read("implemented", r.implemented);
     f.read("evaluated", r.evaluated);
+    f.read("reason_not_implemented", r.reason_not_implemented);
 }
 
 void read_external_support(MapFields& f, ExternalSupport& s) {
     f.read("service", s.service);
     f.read("involved_from", s.involved_from);
     f.read("report_date", s.report_date);
+    f.read("report_expected", s.report_expected);
     f.list("recommendations", s.recommendations, read_recommendation);
 }
 

@@ -86,7 +86,15 @@ constexpr const char* kRecordSchema = R"json(
           "anyOf": [{"$ref": "#/$defs/text"}, {"type": "null"}]
         },
         "parental_consent": {
-          "description": "Parents have agreed to the request (expected for requests made by a school).",
+          "description": "Parents have agreed to the request (expected for requests made by a school or a professional for a child under 16).",
+          "anyOf": [{"$ref": "#/$defs/boolean"}, {"type": "null"}]
+        },
+        "young_person_consent": {
+          "description": "The young person (aged 16 or over) has agreed to the request.",
+          "anyOf": [{"$ref": "#/$defs/boolean"}, {"type": "null"}]
+        },
+        "local_authority_consent": {
+          "description": "For a looked-after child: the local authority, as corporate parent (the social worker), has agreed to the request.",
           "anyOf": [{"$ref": "#/$defs/boolean"}, {"type": "null"}]
         }
       }
@@ -370,6 +378,10 @@ constexpr const char* kRecordSchema = R"json(
             "description": "Date of the written advice or report; absent: no report yet.",
             "anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]
           },
+          "report_expected": {
+            "description": "Advice asked for and still awaited: when it is expected.",
+            "anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]
+          },
           "recommendations": {
             "description": "The service's recommendations.",
             "type": ["array", "null"],
@@ -386,6 +398,10 @@ constexpr const char* kRecordSchema = R"json(
                 "evaluated": {
                   "description": "Its effect has been evaluated.",
                   "anyOf": [{"$ref": "#/$defs/boolean"}, {"type": "null"}]
+                },
+                "reason_not_implemented": {
+                  "description": "Why it was not implemented, e.g. beyond the school's resources.",
+                  "anyOf": [{"$ref": "#/$defs/text"}, {"type": "null"}]
                 }
               }
             }

@@ -42,7 +42,10 @@ request:                       # Who is asking, when, with what views and consen
   # made_by: school            # One of: school, parent, young_person, professional.
   # parent_views: "We want Alex to enjoy reading."    # Text: the parents' own words.
   # pupil_views: "I like maths games."                # Text: the child's own words.
-  # parental_consent: true     # true/false. Parents agree to the request.
+  # parental_consent: true     # true/false. Parents agree (school or professional request, child under 16).
+  # young_person_consent: true # true/false. The young person agrees (aged 16 or over).
+  # local_authority_consent: true   # true/false. Looked-after child: the local authority
+  #                            # (the social worker, as corporate parent) agrees.
 
 needs:                         # The nature and extent of the needs.
   # primary: cognition_and_learning   # Main area of need, one of: communication_and_interaction,
@@ -120,10 +123,12 @@ external_support:              # List of outside services involved.
   #                            # speech_and_language_therapy, camhs, paediatrics.
   #   involved_from: 2025-03-01   # Date.
   #   report_date: 2025-06-20  # Date of their written report (leave out if none yet).
+  #   report_expected: 2027-01-15   # Date: advice asked for and still awaited.
   #   recommendations:         # List.
   #     - text: Daily precision teaching   # REQUIRED in each recommendation. Text.
   #       implemented: true    # true/false.
   #       evaluated: true      # true/false.
+  #       reason_not_implemented: "beyond the school's resources"   # Text: why not, if not.
 
 indicators:                    # List: which indicators of need you think apply.
   # Coventry ids: cl1-cl5 (cognition and learning), semh1-semh4, ci1-ci3

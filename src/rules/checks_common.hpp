@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,7 +58,21 @@ inline CheckOutcome outcome(Status s) {
     return o;
 }
 
-// Figures for every attainment area with data: the report shows every gap, not only deciding ones.
-void add_attainment_figures(const Facts& f, CheckOutcome& out);
+// Whether something dated `d` is current: no more than `months` months before the as-of date
+// (exactly `months` months is current; a day more is not). `months` <= 0: any age is current.
+inline bool is_current(const Date& d, const Date& as_of, int months) { return months <= 0 || d >= as_of.plus_months(-months); }
+
+// "3 months", "1 year 2 months", "3 years".
+std::string age_of(int months_old);
+
+// Figures for every attainment area with data: the report shows every gap, not only deciding
+// ones. A measure older than `max_age_months` is shown with its age and the gap at its date.
+void add_attainment_figures(const Facts& f, CheckOutcome& out, int max_age_months);
+
+// The gap asking for current support to be reviewed, when the latest review is more than
+// `months` months before the as-of date (nullopt when it is current or there is none).
+std::optional<std::string> stale_review_gap(const Facts& f, int months);
+
+std::string progress_word(Progress p);
 
 }  // namespace ehcp::checks

@@ -14,6 +14,12 @@ namespace ehcp {
 
 namespace {
 
+std::string words_of(std::string_view snake) {
+    std::string out(snake);
+    std::replace(out.begin(), out.end(), '_', ' ');
+    return out;
+}
+
 // all_of: any not_met -> not_met; else any insufficient -> insufficient; else any
 // manual_review -> manual_review; else met. Not-applicable children are ignored.
 Status combine_all(const std::vector<CheckResult>& children, bool insufficient_first) {
@@ -59,6 +65,7 @@ CheckResult evaluate_node(const CheckNode& node, const CheckContext& ctx) {
             r.reasons = std::move(o.reasons);
             r.missing = std::move(o.missing);
             r.figures = std::move(o.figures);
+            r.estimated = o.estimated;
             break;
         }
         case CheckNode::Type::all_of:
@@ -66,12 +73,22 @@ CheckResult evaluate_node(const CheckNode& node, const CheckContext& ctx) {
             r.kind = node.type == CheckNode::Type::all_of ? "all_of" : "any_of";
             for (const auto& c : node.children) r.children.push_back(evaluate_node(c, ctx));
             r.status = node.type == CheckNode::Type::all_of ? combine_all(r.children, node.insufficient_first) : combine_any(r.children);
+            // A met result rests on estimated costs when a met child it needs does.
+            r.estimated = r.status == Status::met &&
+                          std::any_of(r.children.begin(), r.children.end(), [](const CheckResult& c) {
+                              return c.status == Status::met && c.estimated;
+                          }) &&
+                          (node.type == CheckNode::Type::all_of ||
+                           std::none_of(r.children.begin(), r.children.end(), [](const CheckResult& c) {
+                               return c.status == Status::met && !c.estimated;
+                           }));
             break;
         case CheckNode::Type::by_phase:
             r.kind = "by_phase";
             for (std::size_t i = 0; i < node.children.size(); ++i)
                 if (node.phases[i] == ctx.facts.phase) r.children.push_back(evaluate_node(node.children[i], ctx));
             r.status = r.children.empty() ? Status::not_applicable : r.children.front().status;
+            r.estimated = !r.children.empty() && r.children.front().estimated;
             break;
     }
     return r;
@@ -103,19 +120,66 @@ bool applies(const Applicability& a, const Facts& f, std::string& why_not) {
     return ok;
 }
 
-bool readiness_holds(const ReadinessNode& n, const RecordReport& rep) {
+const CriterionResult* find_criterion(const RecordReport& rep, const std::string& id) {
+    for (const auto& c : rep.criteria)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+// Whether a readiness rule holds; `strict` counts only met criteria, not their also_counts.
+bool readiness_holds(const ReadinessNode& n, const RecordReport& rep, bool strict = false) {
     switch (n.type) {
-        case ReadinessNode::Type::criterion:
-            for (const auto& c : rep.criteria)
-                if (c.id == n.criterion) return c.status == Status::met;
-            return false;
+        case ReadinessNode::Type::criterion: {
+            const auto* c = find_criterion(rep, n.criterion);
+            if (!c) return false;
+            return c->status == Status::met ||
+                   (!strict && std::find(n.also_counts.begin(), n.also_counts.end(), c->status) != n.also_counts.end());
+        }
         case ReadinessNode::Type::evidence_complete: return rep.evidence_complete;
         case ReadinessNode::Type::all_of:
-            return std::all_of(n.children.begin(), n.children.end(), [&](const auto& c) { return readiness_holds(c, rep); });
+            return std::all_of(n.children.begin(), n.children.end(), [&](const auto& c) { return readiness_holds(c, rep, strict); });
         case ReadinessNode::Type::any_of:
-            return std::any_of(n.children.begin(), n.children.end(), [&](const auto& c) { return readiness_holds(c, rep); });
+            return std::any_of(n.children.begin(), n.children.end(), [&](const auto& c) { return readiness_holds(c, rep, strict); });
     }
     return false;
+}
+
+// The notes of criteria that carried a holding rule only through `also_counts` (for a post-16
+// learner: attainment judged on individual merits), so the report can say what readiness rests on.
+void readiness_notes(const ReadinessNode& n, const RecordReport& rep, std::vector<std::string>& out) {
+    switch (n.type) {
+        case ReadinessNode::Type::criterion:
+            if (!readiness_holds(n, rep, true) && readiness_holds(n, rep) && !n.note.empty() &&
+                std::find(out.begin(), out.end(), n.note) == out.end())
+                out.push_back(n.note);
+            break;
+        case ReadinessNode::Type::evidence_complete: break;
+        case ReadinessNode::Type::all_of:
+            for (const auto& c : n.children) readiness_notes(c, rep, out);
+            break;
+        case ReadinessNode::Type::any_of: {
+            bool strictly = std::any_of(n.children.begin(), n.children.end(),
+                                        [&](const auto& c) { return readiness_holds(c, rep, true); });
+            for (const auto& c : n.children)
+                if (readiness_holds(c, rep) && (!strictly || readiness_holds(c, rep, true))) readiness_notes(c, rep, out);
+            break;
+        }
+    }
+}
+
+// Criteria the rule needs that do not hold, for a verdict whose checks named nothing to add.
+void unmet_criteria(const ReadinessNode& n, const RecordReport& rep, std::vector<const CriterionResult*>& out) {
+    if (readiness_holds(n, rep)) return;
+    switch (n.type) {
+        case ReadinessNode::Type::criterion:
+            if (const auto* c = find_criterion(rep, n.criterion)) out.push_back(c);
+            break;
+        case ReadinessNode::Type::evidence_complete: break;
+        case ReadinessNode::Type::all_of:
+        case ReadinessNode::Type::any_of:
+            for (const auto& c : n.children) unmet_criteria(c, rep, out);
+            break;
+    }
 }
 
 // Gaps from the criteria the readiness rule needs: in an any_of that holds, only the
@@ -173,7 +237,7 @@ constexpr std::string_view kFreeTextPaths[] = {
     "attainment.assessment", "cognitive_assessments.assessment", "cognitive_assessments.by",
     "support_cycles.notes", "support_cycles.outcomes.description",
     "provision.name", "provision.outcome",
-    "external_support.recommendations.text",
+    "external_support.recommendations.text", "external_support.recommendations.reason_not_implemented",
     "indicators.evidence",
     "wellbeing.evidence.summary", "wellbeing.additional_provision_needed",
     "post18.reason", "post18.programme",
@@ -214,7 +278,7 @@ std::vector<std::string> free_text_values(const Record& r) {
     }
     for (const auto& p : r.provision) add(p.name), add(p.outcome);
     for (const auto& e : r.external_support)
-        for (const auto& rec : e.recommendations) add(rec.text);
+        for (const auto& rec : e.recommendations) add(rec.text), add(rec.reason_not_implemented);
     for (const auto& i : r.indicators) add(i.evidence);
     if (r.wellbeing) {
         for (const auto& e : r.wellbeing->evidence) add(e.summary);
@@ -265,6 +329,9 @@ RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const
     }
     const Record& record = *loaded.record;
     Facts facts = derive_facts(record, as_of, pack.parameters.facts);
+    rep.made_by = facts.made_by();
+    rep.own_request = rep.made_by == RequestMaker::parent || rep.made_by == RequestMaker::young_person;
+    if (record.request && record.request->date) rep.request_date = record.request->date;
     CheckContext ctx{facts, pack.parameters, loaded.diagnostics, redact};
     rep.pupil = summarise(record, facts);
     if (redact && rep.pupil->name) rep.pupil->name = kRedacted;
@@ -287,6 +354,7 @@ RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const
         } else {
             CheckResult detail = evaluate_node(c.check, ctx);
             cr.status = detail.status;
+            cr.estimated = detail.estimated;
             flatten(detail, cr);
             gather_missing(detail, c.id, gaps);
             for (const auto& g : gaps) cr.missing.push_back(g.text);
@@ -303,6 +371,8 @@ RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const
         ir.area = spec.area;
         ir.text = spec.text;
         ir.compelling = spec.compelling;
+        ir.cite = spec.cite;
+        ir.derive_cite = spec.derive_cite;
         for (const auto& d : record.indicators)
             if (d.id == spec.id) {
                 ir.declared = true;
@@ -324,7 +394,7 @@ RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const
     for (const auto& spec : pack.evidence) {
         CheckResult r = evaluate_node(spec.check, ctx);
         if (r.status == Status::not_applicable) continue;
-        EvidenceItem item{spec.id, spec.text, r.status == Status::met, fmt::format("{}", fmt::join(r.reasons, "; "))};
+        EvidenceItem item{spec.id, spec.text, r.status == Status::met, fmt::format("{}", fmt::join(r.reasons, "; ")), spec.cite};
         if (!item.present) {
             rep.evidence_complete = false;
             std::string what = spec.text;
@@ -354,6 +424,7 @@ RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const
     rep.timeline = facts.timeline;
 
     rep.verdict = readiness_holds(pack.readiness, rep) ? Verdict::ready : Verdict::not_ready;
+    if (rep.verdict == Verdict::ready) readiness_notes(pack.readiness, rep, rep.readiness_notes);
 
     std::vector<Gap> gaps;
     readiness_gaps(pack.readiness, rep, criterion_gaps, gaps);
@@ -364,6 +435,19 @@ RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const
     for (auto& g : gaps)
         if (std::none_of(unique.begin(), unique.end(), [&](const Gap& u) { return u.text == g.text; })) unique.push_back(std::move(g));
     rep.gaps = std::move(unique);
+    // A not_ready verdict always names at least one gap: when no check named something to
+    // add (a criterion not applicable, say), name each criterion the rule still needs.
+    if (rep.verdict == Verdict::not_ready && rep.gaps.empty()) {
+        std::vector<const CriterionResult*> unmet;
+        unmet_criteria(pack.readiness, rep, unmet);
+        for (const auto* c : unmet)
+            rep.gaps.push_back(Gap{90, c->id, fmt::format("criterion {} ({}) is {}: {}", c->number, c->title,
+                                                         words_of(to_string(c->status)),
+                                                         c->reasons.empty() ? std::string("see the criterion for what it looks for")
+                                                                            : c->reasons.front())});
+        if (rep.gaps.empty())
+            rep.gaps.push_back(Gap{90, "readiness", "the readiness rule does not hold: " + pack.readiness_text});
+    }
     return rep;
 }
 

@@ -7,12 +7,14 @@ namespace checks {
 namespace {
 
 // Record facts that can stand in for an attached document.
-enum class RecordAlternative { parent_views, pupil_views, parental_consent };
+enum class RecordAlternative { parent_views, pupil_views, parental_consent, young_person_consent, local_authority_consent };
 
 std::optional<RecordAlternative> parse_alternative(const std::string& s) {
     if (s == "request.parent_views") return RecordAlternative::parent_views;
     if (s == "request.pupil_views") return RecordAlternative::pupil_views;
     if (s == "request.parental_consent") return RecordAlternative::parental_consent;
+    if (s == "request.young_person_consent") return RecordAlternative::young_person_consent;
+    if (s == "request.local_authority_consent") return RecordAlternative::local_authority_consent;
     return std::nullopt;
 }
 
@@ -21,9 +23,12 @@ CheckKind document() {
             "At least N attached documents of a kind (a named file must exist and be non-empty), or a record field that stands in for it.",
             {{"kind", "document kind", "e.g. my_support_plan_review"},
              {"count", "integer", "how many are needed"},
-             {"or_record", "request.parent_views | request.pupil_views | request.parental_consent", "a record field that also satisfies it"},
+             {"or_record", "request.parent_views | request.pupil_views | request.parental_consent | request.young_person_consent | request.local_authority_consent", "a record field that also satisfies it"},
              {"when_made_by", "list: school, parent, young_person, professional", "only needed for requests made by these"},
-             {"when_made_by_unknown", "true/false", "also needed when request.made_by is not given"}},
+             {"when_made_by_unknown", "true/false", "also needed when request.made_by is not given"},
+             {"when_min_age", "integer", "only needed when the pupil is at least this old (years) on the as-of date"},
+             {"when_max_age", "integer", "only needed when the pupil is at most this old (years) on the as-of date"},
+             {"when_looked_after", "true/false", "only needed when pupil.looked_after is (true) or is not (false) true"}},
             [](ParamReader& p) -> CheckEvaluator {
                 auto kind = p.one_of<DocumentKind>("kind");
                 int count = p.integer("count", 1);
@@ -31,14 +36,35 @@ CheckKind document() {
                 auto alt_name = p.text("or_record", "");
                 if (!alt_name.empty()) {
                     alt = parse_alternative(alt_name);
-                    if (!alt) p.invalid("or_record", fmt::format("`{}` cannot stand in for a document: use request.parent_views, request.pupil_views or request.parental_consent", alt_name));
+                    if (!alt) p.invalid("or_record", fmt::format("`{}` cannot stand in for a document: use request.parent_views, request.pupil_views, request.parental_consent, request.young_person_consent or request.local_authority_consent", alt_name));
                 }
                 auto made_by = p.list_of<RequestMaker>("when_made_by", std::vector<RequestMaker>{});
                 bool when_unknown = p.flag("when_made_by_unknown", true);
+                int min_age = p.integer("when_min_age", -1);
+                int max_age = p.integer("when_max_age", -1);
+                std::string looked_after = p.text("when_looked_after", "");
+                if (!looked_after.empty() && looked_after != "true" && looked_after != "false")
+                    p.invalid("when_looked_after", "`when_looked_after` is true or false");
                 return [=](const CheckContext& ctx) {
                     const Facts& f = ctx.facts;
                     const auto& req = f.record->request;
                     CheckOutcome out;
+                    if (min_age >= 0 && f.age_years < min_age) {
+                        out.status = Status::not_applicable;
+                        out.reasons.push_back(fmt::format("not needed under the age of {}", min_age));
+                        return out;
+                    }
+                    if (max_age >= 0 && f.age_years > max_age) {
+                        out.status = Status::not_applicable;
+                        out.reasons.push_back(fmt::format("not needed at {} or over", max_age + 1));
+                        return out;
+                    }
+                    if (!looked_after.empty() && f.record->pupil.looked_after.value_or(false) != (looked_after == "true")) {
+                        out.status = Status::not_applicable;
+                        out.reasons.push_back(looked_after == "true" ? "not needed: the child is not looked after"
+                                                                     : "not needed: the child is looked after");
+                        return out;
+                    }
                     if (!made_by.empty()) {
                         auto who = req ? req->made_by : std::nullopt;
                         if ((who && !contains(made_by, *who)) || (!who && !when_unknown)) {
@@ -57,6 +83,8 @@ CheckKind document() {
                         if (*alt == RecordAlternative::parent_views) alt_ok = req->parent_views && !req->parent_views->empty();
                         if (*alt == RecordAlternative::pupil_views) alt_ok = req->pupil_views && !req->pupil_views->empty();
                         if (*alt == RecordAlternative::parental_consent) alt_ok = req->parental_consent.value_or(false);
+                        if (*alt == RecordAlternative::young_person_consent) alt_ok = req->young_person_consent.value_or(false);
+                        if (*alt == RecordAlternative::local_authority_consent) alt_ok = req->local_authority_consent.value_or(false);
                     }
                     if (have >= count || alt_ok) {
                         out.status = Status::met;
@@ -67,7 +95,10 @@ CheckKind document() {
                     out.status = Status::not_met;
                     std::string detail = fmt::format("{} of {} attached", have, count);
                     if (broken) detail += fmt::format("; {} named file{} missing or empty", broken, broken == 1 ? " is" : "s are");
-                    if (alt && *alt == RecordAlternative::parental_consent && req && req->parental_consent == false)
+                    if (alt && req &&
+                        ((*alt == RecordAlternative::parental_consent && req->parental_consent == false) ||
+                         (*alt == RecordAlternative::young_person_consent && req->young_person_consent == false) ||
+                         (*alt == RecordAlternative::local_authority_consent && req->local_authority_consent == false)))
                         detail += "; the record says consent has not been given";
                     out.reasons.push_back(detail);
                     out.missing.push_back(detail);
@@ -77,21 +108,25 @@ CheckKind document() {
 }
 
 CheckKind reviews_per_year() {
-    return {"reviews_per_year", "At least N support-cycle reviews in the last M months.",
-            {{"min_reviews", "integer", "reviews expected"}, {"months", "integer", "window up to the as-of date"}},
+    return {"reviews_per_year", "At least N support-cycle reviews (with parents involved, if asked) in the last M months.",
+            {{"min_reviews", "integer", "reviews expected"}, {"months", "integer", "window up to the as-of date"},
+             {"parents_involved", "true/false", "count only reviews with parents_involved: true"}},
             [](ParamReader& p) -> CheckEvaluator {
                 int min_reviews = p.integer("min_reviews");
                 int span = p.integer("months");
+                bool with_parents = p.flag("parents_involved", false);
                 return [=](const CheckContext& ctx) {
                     const Facts& f = ctx.facts;
                     Date from = f.as_of.plus_months(-span);
                     int n = 0;
                     for (const auto* c : f.reviewed_cycles)
-                        if (*c->review > from) ++n;
+                        if (*c->review > from && (!with_parents || c->parents_involved.value_or(false))) ++n;
                     CheckOutcome out = outcome(n >= min_reviews ? Status::met : Status::not_met);
                     if (n < min_reviews)
-                        out.reasons.push_back(fmt::format("{} review{} in the {} months to {}; at least {} a year are expected", n,
-                                                          n == 1 ? "" : "s", span, f.as_of.iso(), min_reviews));
+                        out.reasons.push_back(fmt::format("{} review{}{} in the {} months to {}; parents should be met at least {} "
+                                                          "times a year",
+                                                          n, n == 1 ? "" : "s", with_parents ? " with parents involved" : "", span,
+                                                          f.as_of.iso(), min_reviews));
                     return out;
                 };
             }};

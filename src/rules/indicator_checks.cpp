@@ -13,23 +13,28 @@ CheckKind low_score() {
     return {"low_score",
             "A latest standardised score (attainment or cognitive) at or below a maximum, or a percentile at or below a maximum.",
             {{"max_standardised_score", "number", "e.g. 70 (two standard deviations below the mean)"},
-             {"max_percentile", "number", "e.g. 2"}},
+             {"max_percentile", "number", "e.g. 2"},
+             {"max_age_months", "integer", "only measures no more than this many months before the as-of date are read (0: any age)"}},
             [](ParamReader& p) -> CheckEvaluator {
                 double max_score = p.number("max_standardised_score");
                 double max_pct = p.number("max_percentile");
+                int max_age = p.integer("max_age_months", 0);
                 return [=](const CheckContext& ctx) {
                     const Facts& f = ctx.facts;
                     CheckOutcome out = outcome(Status::insufficient_evidence);
                     bool data = false;
                     for (const auto& a : f.attainment) {
-                        const auto* m = a.latest.measure;
-                        if (m->standardised_score) {
+                        const auto* s = a.latest(Carries::standardised_score);
+                        if (s && is_current(s->measure->date, f.as_of, max_age)) {
+                            const auto* m = s->measure;
                             data = true;
                             if (*m->standardised_score <= max_score)
                                 out.reasons.push_back(fmt::format("{} standard score {} at or below {} ({})", words(to_string(a.area)),
                                                                   format_number(*m->standardised_score), format_number(max_score), m->date.iso()));
                         }
-                        if (m->percentile) {
+                        const auto* pc = a.latest(Carries::percentile);
+                        if (pc && is_current(pc->measure->date, f.as_of, max_age)) {
+                            const auto* m = pc->measure;
                             data = true;
                             if (*m->percentile <= max_pct)
                                 out.reasons.push_back(fmt::format("{} at percentile {}, at or below {} ({})", words(to_string(a.area)),
@@ -59,29 +64,32 @@ CheckKind core_gap() {
             "Working at least N years below the current year group in a core area; in early years, an age equivalent at or below half of chronological age.",
             {{"areas", "list of attainment areas", "core areas"},
              {"min_gap_years", "number", "gap in years"},
-             {"early_years_half_age", "true/false", "early years: half age or below in an EYFS area counts"}},
+             {"early_years_half_age", "true/false", "early years: half age or below in an EYFS area counts"},
+             {"max_age_months", "integer", "only measures no more than this many months before the as-of date are read (0: any age)"}},
             [](ParamReader& p) -> CheckEvaluator {
                 auto areas = p.list_of<AttainmentArea>("areas");
                 double min_gap = p.number("min_gap_years");
                 bool half_age = p.flag("early_years_half_age", true);
+                int max_age = p.integer("max_age_months", 0);
                 return [=](const CheckContext& ctx) {
                     const Facts& f = ctx.facts;
                     CheckOutcome out = outcome(Status::insufficient_evidence);
                     bool data = false;
                     for (const auto& a : f.attainment) {
-                        const auto& g = a.latest;
-                        if (contains(areas, a.area) && g.gap_years_now) {
+                        const auto* g = a.latest(Carries::working_at_year);
+                        if (contains(areas, a.area) && g && is_current(g->measure->date, f.as_of, max_age)) {
                             data = true;
-                            if (*g.gap_years_now >= min_gap)
-                                out.reasons.push_back(fmt::format("{} {} below {}", words(to_string(a.area)), years(*g.gap_years_now),
+                            if (*g->gap_years_now >= min_gap)
+                                out.reasons.push_back(fmt::format("{} {} below {}", words(to_string(a.area)), years(*g->gap_years_now),
                                                                   year_name(f.year_group)));
                         }
-                        if (half_age && is_early_years_area(a.area) && g.measure->age_equivalent_months) {
+                        const auto* e = a.latest(Carries::age_equivalent_months);
+                        if (half_age && is_early_years_area(a.area) && e && is_current(e->measure->date, f.as_of, max_age)) {
                             data = true;
-                            if (g.half_age_or_below)
+                            if (e->half_age_or_below)
                                 out.reasons.push_back(fmt::format("{}: age equivalent {} at age {} months, at or below half age",
-                                                                  words(to_string(a.area)), months(*g.measure->age_equivalent_months),
-                                                                  g.age_months_then));
+                                                                  words(to_string(a.area)), months(*e->measure->age_equivalent_months),
+                                                                  e->age_months_then));
                         }
                     }
                     if (!out.reasons.empty()) out.status = Status::met;
@@ -96,27 +104,32 @@ CheckKind core_gap() {
 
 CheckKind widening_gap() {
     return {"widening_gap",
-            "In some area, the gap (years below the year group at the time, or months below age) grew between the two latest measures.",
-            {},
-            [](ParamReader&) -> CheckEvaluator {
-                return [](const CheckContext& ctx) {
+            "In some area, the gap (years below the year group at the time, or months below age) grew between the two latest measures that carry it; the latest must be current.",
+            {{"max_age_months", "integer", "only measures no more than this many months before the as-of date are read (0: any age)"}},
+            [](ParamReader& p) -> CheckEvaluator {
+                int max_age = p.integer("max_age_months", 0);
+                return [=](const CheckContext& ctx) {
                     CheckOutcome out = outcome(Status::insufficient_evidence);
                     bool data = false;
                     for (const auto& a : ctx.facts.attainment) {
-                        if (!a.previous) continue;
-                        const auto &now = a.latest, &before = *a.previous;
-                        if (now.gap_years && before.gap_years) {
+                        for (Carries what : {Carries::working_at_year, Carries::age_equivalent_months}) {
+                        const auto* latest = a.latest(what);
+                        const auto* previous = a.previous(what);
+                        if (!latest || !previous || !is_current(latest->measure->date, ctx.facts.as_of, max_age)) continue;
+                        const auto &now = *latest, &before = *previous;
+                        if (what == Carries::working_at_year) {
                             data = true;
                             if (*now.gap_years > *before.gap_years)
                                 out.reasons.push_back(fmt::format("{} gap grew from {} ({}) to {} ({})", words(to_string(a.area)),
                                                                   years(*before.gap_years), before.measure->date.iso(),
                                                                   years(*now.gap_years), now.measure->date.iso()));
-                        } else if (now.gap_months && before.gap_months) {
+                        } else {
                             data = true;
                             if (*now.gap_months > *before.gap_months)
                                 out.reasons.push_back(fmt::format("{} delay grew from {} ({}) to {} ({})", words(to_string(a.area)),
                                                                   months(*before.gap_months), before.measure->date.iso(),
                                                                   months(*now.gap_months), now.measure->date.iso()));
+                        }
                         }
                     }
                     if (!out.reasons.empty()) out.status = Status::met;
@@ -132,9 +145,11 @@ CheckKind widening_gap() {
 CheckKind cognitive_discrepancy() {
     return {"cognitive_discrepancy",
             "The latest cognitive ability score exceeds a latest attainment standard score by more than N points.",
-            {{"min_difference", "number", "e.g. 15 (one standard deviation)"}},
+            {{"min_difference", "number", "e.g. 15 (one standard deviation)"},
+             {"max_age_months", "integer", "only measures no more than this many months before the as-of date are read (0: any age)"}},
             [](ParamReader& p) -> CheckEvaluator {
                 double min_diff = p.number("min_difference");
+                int max_age = p.integer("max_age_months", 0);
                 return [=](const CheckContext& ctx) {
                     const Facts& f = ctx.facts;
                     CheckOutcome out = outcome(Status::insufficient_evidence);
@@ -142,8 +157,9 @@ CheckKind cognitive_discrepancy() {
                     double cog = (*f.latest_cognitive)->standardised_score;
                     bool data = false;
                     for (const auto& a : f.attainment) {
-                        const auto* m = a.latest.measure;
-                        if (!m->standardised_score) continue;
+                        const auto* g = a.latest(Carries::standardised_score);
+                        if (!g || !is_current(g->measure->date, f.as_of, max_age)) continue;
+                        const auto* m = g->measure;
                         data = true;
                         double diff = cog - *m->standardised_score;
                         if (diff > min_diff)

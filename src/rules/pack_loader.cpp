@@ -269,7 +269,24 @@ CheckNode read_check(PackReader& r, const YAML::Node& node, const std::string& p
 
 ReadinessNode read_readiness(PackReader& r, const YAML::Node& node, const std::string& path) {
     ReadinessNode out;
-    if (!node.IsMap() || node.size() != 1) {
+    // `criterion: ID` may say which other statuses also count (`also_counts: [manual_review]`)
+    // and what the report says when one does (`note:`).
+    bool criterion_with_options = node.IsMap() && node["criterion"] && node.size() <= 3;
+    if (criterion_with_options) {
+        r.only_keys(node, path, {"criterion", "also_counts", "note"});
+        if (auto statuses = node["also_counts"]) {
+            for (std::size_t i = 0; i < statuses.size(); ++i) {
+                auto st = statuses[i].IsScalar() ? parse_enum<Status>(statuses[i].Scalar()) : std::nullopt;
+                if (!st || *st == Status::met)
+                    r.error_at(statuses[i], path + ".also_counts", "`also_counts` lists statuses other than met: not_met, "
+                               "insufficient_evidence, not_applicable, manual_review");
+                else
+                    out.also_counts.push_back(*st);
+            }
+        }
+        out.note = r.text(node, "note", path, false);
+    }
+    if (!node.IsMap() || (node.size() != 1 && !criterion_with_options)) {
         r.error_at(node, path, "each readiness rule is one of `criterion: ID`, `evidence_complete: true`, `all_of: [...]`, `any_of: [...]`");
         return out;
     }
@@ -321,7 +338,7 @@ Pack load_pack(const fs::path& dir) {
     auto root = r.open(dir / "pack.yaml");
     if (!root) throw PackError(diags);
     r.only_keys(*root, "", {"pack", "id", "version", "title", "authority", "sources", "statement", "legal_test",
-                            "parameters", "readiness", "criteria", "indicators", "evidence", "practice", "tests"});
+                            "readiness_caveat", "own_request", "rights", "parameters", "readiness", "criteria", "indicators", "evidence", "practice", "tests"});
     if (r.text(*root, "pack", "") != "ehcp-pack/1")
         r.error_at(*root, "pack", "this is not an ehcp-pack/1 rule pack", "start pack.yaml with `pack: ehcp-pack/1`");
     pack.info.id = r.text(*root, "id", "");
@@ -330,11 +347,14 @@ Pack load_pack(const fs::path& dir) {
     pack.info.authority = r.text(*root, "authority", "");
     pack.info.readiness_statement = r.text(*root, "statement", "");
     pack.info.legal_test = r.text(*root, "legal_test", "");
+    pack.info.readiness_caveat = r.text(*root, "readiness_caveat", "", false);
+    pack.info.own_request = r.text(*root, "own_request", "", false);
+    pack.info.rights = r.text(*root, "rights", "", false);
     auto sources = (*root)["sources"];
     for (std::size_t i = 0; i < sources.size(); ++i) {
         auto path = fmt::format("sources[{}]", i);
-        r.only_keys(sources[i], path, {"id", "file", "title"});
-        pack.sources.push_back(RuleSource{r.text(sources[i], "id", path), r.text(sources[i], "file", path), r.text(sources[i], "title", path)});
+        r.only_keys(sources[i], path, {"id", "file", "title", "address"});
+        pack.sources.push_back(RuleSource{r.text(sources[i], "id", path), r.text(sources[i], "file", path, false), r.text(sources[i], "title", path)});
     }
 
     auto params = (*root)["parameters"];
@@ -401,14 +421,15 @@ Pack load_pack(const fs::path& dir) {
         }
     }
     if (auto doc = part("indicators")) {
-        r.only_keys(*doc, "", {"cite", "indicators"});
+        r.only_keys(*doc, "", {"cite", "compelling_note", "indicators"});
         auto cite = r.text(*doc, "cite", "", false);
+        pack.compelling_note = r.text(*doc, "compelling_note", "", false);
         auto list = (*doc)["indicators"];
         std::vector<std::string> ids;
         for (std::size_t i = 0; i < list.size(); ++i) {
             auto n = list[i];
             auto path = fmt::format("indicators[{}]", i);
-            r.only_keys(n, path, {"id", "area", "text", "compelling", "derive"});
+            r.only_keys(n, path, {"id", "area", "text", "compelling", "derive", "derive_cite"});
             IndicatorSpec s;
             s.id = r.text(n, "id", path);
             r.unique_id(ids, s.id, n, path);
@@ -416,12 +437,14 @@ Pack load_pack(const fs::path& dir) {
             s.text = r.text(n, "text", path);
             s.compelling = r.flag(n, "compelling", path);
             s.cite = cite;
+            s.derive_cite = r.text(n, "derive_cite", path, false);
             if (n["derive"]) s.derive = read_check(r, n["derive"], path + ".derive", kinds);
             pack.indicators.push_back(std::move(s));
         }
     }
     if (auto doc = part("evidence")) {
         r.only_keys(*doc, "", {"cite", "evidence"});
+        auto evidence_cite = r.text(*doc, "cite", "", false);
         auto list = (*doc)["evidence"];
         std::vector<std::string> ids;
         for (std::size_t i = 0; i < list.size(); ++i) {
@@ -431,9 +454,12 @@ Pack load_pack(const fs::path& dir) {
             e.id = r.text(n, "id", path);
             r.unique_id(ids, e.id, n, path);
             e.text = r.text(n, "text", path);
+            e.cite = r.text(n, "cite", path, false);
+            if (e.cite.empty()) e.cite = evidence_cite;
             if (auto rank = r.number(n, "fix_rank", path)) e.fix_rank = static_cast<int>(*rank);
             YAML::Node leaf = YAML::Clone(n);
             leaf.remove("text");
+            leaf.remove("cite");
             e.check = read_check(r, leaf, path, kinds);
             e.check.fix_rank = e.fix_rank;
             pack.evidence.push_back(std::move(e));
@@ -465,6 +491,7 @@ Pack load_pack(const fs::path& dir) {
             again.error_at(*root, "readiness", "the pack needs a `readiness` rule");
         } else {
             pack.readiness_text = again.text(rd, "text", "readiness", false);
+            pack.info.readiness_rule = pack.readiness_text;
             YAML::Node rule = YAML::Clone(rd);
             rule.remove("text");
             pack.readiness = read_readiness(again, rule, "readiness");
@@ -472,6 +499,7 @@ Pack load_pack(const fs::path& dir) {
         }
     }
     (void)main_file;
+    pack.info.compelling_note = pack.compelling_note;
     pack.tests_dir = dir / ((*root)["tests"] ? (*root)["tests"].Scalar() : std::string("tests"));
     if (has_errors(diags)) throw PackError(diags);
     return pack;

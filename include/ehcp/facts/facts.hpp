@@ -31,14 +31,26 @@ struct MeasuredGap {
     std::optional<double> gap_years_now;  // current year group - working_at_year (the criteria's reading)
     std::optional<double> gap_months;  // age then - age_equivalent_months
     bool half_age_or_below = false;    // age_equivalent_months <= half of age then
+    int months_old = 0;                // completed months from the measure's date to the as-of date
 };
 
-// The latest measure in an area, with the one before it for the trend.
+// Which figure of an attainment measure a check reads.
+enum class Carries { working_at_year, age_equivalent_months, standardised_score, percentile, any };
+
+// Every measure in an area dated on or before the as-of date, oldest first (entries on the
+// same date keep the record's order). A check reads the latest entry that carries the figure
+// it uses, so a newer entry with only a standardised score never hides an older working-at
+// level: adding evidence cannot lower a result by accident.
 struct AreaAttainment {
     AttainmentArea area{};
-    MeasuredGap latest;
-    std::optional<MeasuredGap> previous;
+    std::vector<MeasuredGap> measures;
+
+    // The latest measure carrying `what` (nullptr when none), and the one before it.
+    const MeasuredGap* latest(Carries what = Carries::any) const;
+    const MeasuredGap* previous(Carries what) const;
 };
+
+bool carries(const AttainmentMeasure& m, Carries what);
 
 struct CostLine {
     const ProvisionEntry* entry = nullptr;
@@ -63,7 +75,7 @@ struct Facts {
 
     std::vector<AreaOfNeed> areas_of_need;  // primary then secondary, no repeats
 
-    std::vector<AreaAttainment> attainment;  // one per area assessed, in area order
+    std::vector<AreaAttainment> attainment;  // one per area with a measure on/before as-of, in area order
     const AreaAttainment* area(AttainmentArea a) const;
 
     std::vector<const SupportCycle*> reviewed_cycles;  // review on/before as-of, by review date
@@ -82,6 +94,7 @@ struct Facts {
     Timeline timeline;
 
     bool has_area_of_need(AreaOfNeed a) const;
+    RequestMaker made_by() const;  // school when the record does not say
     int documents_of(DocumentKind kind) const;  // documents that count (file present or not named)
 };
 

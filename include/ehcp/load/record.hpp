@@ -69,6 +69,8 @@ struct Request {
     std::optional<std::string> parent_views;
     std::optional<std::string> pupil_views;
     std::optional<bool> parental_consent;
+    std::optional<bool> young_person_consent;     // the young person (16 or over) agrees
+    std::optional<bool> local_authority_consent;  // for a looked-after child: the LA as corporate parent agrees
 };
 
 struct Diagnosis {
@@ -153,12 +155,14 @@ struct Recommendation {
     std::string text;
     std::optional<bool> implemented;
     std::optional<bool> evaluated;
+    std::optional<std::string> reason_not_implemented;  // why it was not implemented
 };
 
 struct ExternalSupport {
     std::string service;
     std::optional<Date> involved_from;
     std::optional<Date> report_date;
+    std::optional<Date> report_expected;  // advice asked for and still awaited
     std::vector<Recommendation> recommendations;
     SourcePos pos;
 };

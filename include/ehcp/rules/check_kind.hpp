@@ -37,6 +37,8 @@ struct CheckContext {
 
     // Record free text as it may appear in a message: quoted, or a marker when redacting.
     std::string quote(const std::string& free_text) const;
+    // Identifying text shown as written (a service's name), or the marker when redacting.
+    std::string quote_identifying(const std::string& text) const;
 };
 
 // What a leaf check concludes. Missing items become gaps, ranked by the check's fix rank.
@@ -45,6 +47,7 @@ struct CheckOutcome {
     std::vector<std::string> reasons;
     std::vector<std::string> missing;
     std::vector<Figure> figures;
+    bool estimated = false;  // the result rests on the pack's default hourly rates
 };
 
 using CheckEvaluator = std::function<CheckOutcome(const CheckContext&)>;

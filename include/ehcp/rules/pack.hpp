@@ -57,11 +57,13 @@ struct IndicatorSpec {
     bool compelling = false;
     std::optional<CheckNode> derive;  // how to derive it from data, if the pack can
     std::string cite;
+    std::string derive_cite;  // the basis of the derivation's threshold, when not the slide's
 };
 
 struct EvidenceSpec {
     std::string id;
     std::string text;
+    std::string cite;  // its real basis: Coventry's slides, the Code of Practice...
     int fix_rank = 30;
     CheckNode check;  // met: present; not_met: absent; not_applicable: not needed here
 };
@@ -77,6 +79,8 @@ struct ReadinessNode {
     enum class Type { criterion, evidence_complete, all_of, any_of };
     Type type = Type::criterion;
     std::string criterion;
+    std::vector<Status> also_counts;  // criterion: statuses that count as well as met
+    std::string note;                 // criterion: said when one of also_counts carried it
     std::vector<ReadinessNode> children;
 };
 
@@ -98,6 +102,7 @@ struct Pack {
     std::vector<PracticeSpec> practice;
     ReadinessNode readiness;
     std::string readiness_text;  // the readiness rule in words
+    std::string compelling_note; // why some indicators are marked compelling (the pack's emphasis)
 
     std::vector<std::string> indicator_ids() const;
     const Criterion* criterion(const std::string& id) const;

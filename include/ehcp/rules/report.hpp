@@ -11,6 +11,7 @@
 #include "ehcp/core/enum_names.hpp"
 #include "ehcp/facts/calendar.hpp"
 #include "ehcp/load/loader.hpp"
+#include "ehcp/load/record.hpp"
 
 namespace ehcp {
 
@@ -37,6 +38,7 @@ struct CheckResult {
     std::vector<Figure> figures;
     std::vector<CheckResult> children;  // for combinators
     int fix_rank = 50;                  // order of its missing items among the gaps
+    bool estimated = false;             // rests on the pack's default hourly rates (or a child that does)
 };
 
 struct CriterionResult {
@@ -52,6 +54,7 @@ struct CriterionResult {
     std::vector<Figure> figures;
     std::vector<std::string> evidence_sought;  // what the authority usually looks at
     std::optional<CheckResult> detail;          // the evaluated check tree
+    bool estimated = false;                     // rests on the pack's default hourly rates
 };
 
 struct IndicatorResult {
@@ -65,6 +68,8 @@ struct IndicatorResult {
     bool compelling = false;
     std::string declared_evidence;
     std::string derived_because;
+    std::string cite;         // the slide
+    std::string derive_cite;  // the basis of the derivation's threshold, when not the slide's
 };
 
 struct EvidenceItem {
@@ -72,6 +77,7 @@ struct EvidenceItem {
     std::string text;
     bool present = false;
     std::string detail;  // e.g. "2 of 3 reviews attached"
+    std::string cite;    // its real basis
 };
 
 struct CostItem {
@@ -133,6 +139,10 @@ struct RecordReport {
     std::vector<PracticeWarning> practice;
     std::vector<Diagnostic> diagnostics;
     std::vector<std::string> compelling; // compelling indicators present (ids)
+    RequestMaker made_by = RequestMaker::school;  // who makes the request (school when the record does not say)
+    std::optional<Date> request_date;             // as the record gives it
+    bool own_request = false;                     // made by a parent or the young person: their right to ask
+    std::vector<std::string> readiness_notes;     // e.g. readiness rests on the panel's individual judgement
 };
 
 struct PackInfo {
@@ -142,6 +152,11 @@ struct PackInfo {
     std::string authority;
     std::string readiness_statement;  // evidence readiness, never a decision
     std::string legal_test;           // the statutory test, kept apart from the criteria
+    std::string readiness_caveat;     // beside the verdict: how criteria combine is the pack's reading
+    std::string own_request;          // leads a report on a parent's or young person's own request
+    std::string rights;               // ends every report: appeal, mediation, SENDIASS
+    std::string readiness_rule;       // the readiness rule in words
+    std::string compelling_note;      // the pack's emphasis in marking indicators compelling
 };
 
 // What stands in for record free text (names, views, descriptions, notes, evidence
