@@ -143,6 +143,12 @@ std::string_view status_tag(Status status) {
     return "";
 }
 
+std::string_view verdict_tag(const RecordReport& record) {
+    // A parent's or young person's own request is never told it is "not ready": they may ask whatever the evidence.
+    if (record.own_request && record.verdict == Verdict::not_ready) return "REQUEST CAN BE MADE";
+    return verdict_tag(record.verdict);
+}
+
 std::string_view verdict_tag(Verdict verdict) {
     switch (verdict) {
         case Verdict::ready: return "READY";

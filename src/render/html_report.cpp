@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "ehcp/render/format.hpp"
@@ -67,6 +69,7 @@ td.num { text-align: right; width: 2.5em; }
 .verdict { font-size: 1.1rem; padding: 0.6em 0.8em; border: 1px solid #1a1a1a; border-left-width: 0.5em; margin: 0.8em 0; }
 .verdict-ready { background: #e3f2e8; border-color: #0a5c2b; }
 .verdict-not_ready { background: #fff1d6; border-color: #7a4500; }
+.verdict-own-request { background: #e8eef8; border-color: #1d3f73; }
 .verdict-invalid { background: #fbe9e9; border-color: #9b1c1c; }
 .compelling { padding: 0.5em 0.8em; border: 2px solid #9b1c1c; background: #fbe9e9; }
 .statement { padding: 0.5em 0.8em; border-left: 0.3em solid #4a4a4a; background: #f4f4f4; }
@@ -203,8 +206,19 @@ void write_document_heading(Writer& w, const Report& report, std::string_view ti
 }
 
 void write_verdict(Writer& w, const RecordReport& r, const Report& report) {
+    if (r.own_request && r.verdict != Verdict::invalid && !report.pack.own_request.empty())
+        w.line(fmt::format("<p class=\"own-request\"><strong>Request made by {}.</strong> {}</p>", esc(made_by_words(r.made_by)),
+                           esc(report.pack.own_request)));
+    // A parent's or young person's own request is never styled or worded as "not ready".
+    std::string css = r.own_request && r.verdict == Verdict::not_ready ? std::string("own-request")
+                                                                       : std::string(to_string(r.verdict));
     w.line(fmt::format("<p class=\"verdict verdict-{}\"><strong>Evidence readiness: <span class=\"tag\">{}</span></strong> — {}.</p>",
-                       to_string(r.verdict), verdict_tag(r.verdict), esc(verdict_sentence(r, report))));
+                       css, verdict_tag(r), esc(verdict_sentence(r, report))));
+    if (r.verdict != Verdict::invalid) {
+        for (const auto& note : r.readiness_notes) w.line(fmt::format("<p class=\"readiness-note\">{}</p>", esc(note)));
+        if (!report.pack.readiness_caveat.empty())
+            w.line(fmt::format("<p class=\"readiness-caveat\"><em>{}</em></p>", esc(report.pack.readiness_caveat)));
+    }
     if (!r.compelling.empty()) {
         std::string named;
         for (const auto& id : r.compelling) {
@@ -233,6 +247,7 @@ void write_details(Writer& w, const RecordReport& r, const Report& report) {
         if (p.setting && !p.setting->empty()) detail_row(w, "Setting", esc(*p.setting));
         detail_row(w, "Year group", esc(year_group_words(p)));
         detail_row(w, "Age", esc(age_words(p)));
+        detail_row(w, "Request made by", esc(made_by_words(r.made_by)));
     }
     detail_row(w, "As of", report.as_of.iso());
     detail_row(w, "Record", "<code>" + esc(source_words(r.source)) + "</code>");
@@ -307,7 +322,7 @@ void write_criteria(Writer& w, const RecordReport& r, const Ids& ids) {
             w.line(fmt::format("<p class=\"muted\">Source: {}</p>", esc(c.cite)));
         }
         if (!c.interpretation.empty())
-            w.line(fmt::format("<p class=\"interpretation\"><strong>How this tool reads it:</strong> {}</p>", esc(c.interpretation)));
+            w.line(fmt::format("<p class=\"interpretation\"><strong>This pack's reading:</strong> {}</p>", esc(c.interpretation)));
         w.line("</section>");
     }
     w.line("</section>");
@@ -318,7 +333,7 @@ void open_section(Writer& w, const Ids& ids, std::string_view part, std::string_
 }
 
 void write_gaps(Writer& w, const RecordReport& r, const Ids& ids) {
-    open_section(w, ids, "gaps", "Gaps, in the order to fix them");
+    open_section(w, ids, "gaps", esc(gaps_heading(r)));
     if (r.gaps.empty()) {
         w.line("<p>No gaps.</p>");
     } else {
@@ -333,7 +348,7 @@ void write_gaps(Writer& w, const RecordReport& r, const Ids& ids) {
     w.line("</section>");
 }
 
-void write_indicators(Writer& w, const RecordReport& r, const Ids& ids, bool redacted) {
+void write_indicators(Writer& w, const RecordReport& r, const Ids& ids, bool redacted, const std::string& compelling_note) {
     open_section(w, ids, "indicators", "Indicators of need");
     auto areas = indicator_areas(r);
     if (areas.empty()) w.line("<p>None declared by the school or derived from the data.</p>");
@@ -352,6 +367,7 @@ void write_indicators(Writer& w, const RecordReport& r, const Ids& ids, bool red
             if (!i.derived_because.empty()) about += "<br>From the data: " + esc(i.derived_because);
             std::string evidence = shown_evidence(i, redacted);
             if (!evidence.empty()) about += "<br>School's evidence: " + esc(evidence);
+            if (i.derived && !i.derive_cite.empty()) about += "<br>Threshold: " + esc(i.derive_cite);
             std::string declared = i.declared ? "Yes" : "No";
             if (i.derived && !i.declared) declared += " — consider declaring it";
             std::string derived = i.derived ? "Yes" : i.derivable ? "No" : "Not something the data can show";
@@ -362,6 +378,12 @@ void write_indicators(Writer& w, const RecordReport& r, const Ids& ids, bool red
         w.line("</tbody>");
         w.line("</table>");
     }
+    if (!areas.empty() && !r.indicators.empty() && !r.indicators.front().cite.empty())
+        w.line(fmt::format("<p class=\"muted\">Source: {}</p>", esc(r.indicators.front().cite)));
+    bool any_compelling = std::any_of(r.indicators.begin(), r.indicators.end(), [](const IndicatorResult& i) {
+        return i.compelling && (i.declared || i.derived);
+    });
+    if (any_compelling && !compelling_note.empty()) w.line(fmt::format("<p>{}</p>", esc(compelling_note)));
     w.line("</section>");
 }
 
@@ -409,7 +431,8 @@ void write_evidence(Writer& w, const RecordReport& r, const Ids& ids) {
             w.line(fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>", esc(e.text),
                                e.present ? "<span class=\"status status-met\">Yes</span>"
                                          : "<span class=\"status status-not_met\">No</span>",
-                               esc(e.detail)));
+                               esc(e.detail) + (e.cite.empty() ? std::string()
+                                                               : "<br><span class=\"muted\">Source: " + esc(e.cite) + "</span>")));
         w.line("</tbody>");
         w.line("</table>");
     }
@@ -435,7 +458,7 @@ void write_timeline(Writer& w, const RecordReport& r, const Ids& ids) {
     const auto& t = *r.timeline;
     open_section(w, ids, "timeline", "Statutory timeline");
     w.line("<table class=\"timeline\">");
-    w.line(fmt::format("<caption>From the request date {}</caption>", t.request.iso()));
+    w.line(fmt::format("<caption>If the request is received on {}. {}</caption>", t.request.iso(), esc(timeline_note())));
     w.line("<thead><tr><th scope=\"col\">Step</th><th scope=\"col\">Date</th><th scope=\"col\" class=\"money\">Weeks from request</th></tr></thead>");
     w.line("<tbody>");
     for (const auto& row : timeline_rows(t))
@@ -481,6 +504,7 @@ void write_about(Writer& w, const Report& report, std::string_view id) {
     w.line(fmt::format("<section aria-labelledby=\"{0}\">\n<h3 id=\"{0}\">About this report</h3>", id));
     if (!report.pack.legal_test.empty()) w.line(fmt::format("<p>{}</p>", esc(report.pack.legal_test)));
     if (!report.pack.id.empty()) w.line(fmt::format("<p>Rule pack: {}.</p>", esc(pack_words(report.pack))));
+    if (!report.pack.rights.empty()) w.line(fmt::format("<p class=\"rights\">{}</p>", esc(report.pack.rights)));
     w.line("</section>");
 }
 
@@ -501,7 +525,7 @@ void write_record(Writer& w, const RecordReport& r, const Report& report, const 
     } else {
         write_criteria(w, r, ids);
         write_gaps(w, r, ids);
-        write_indicators(w, r, ids, report.redacted);
+        write_indicators(w, r, ids, report.redacted, report.pack.compelling_note);
         write_cost(w, r, ids, report.redacted);
         write_evidence(w, r, ids);
         write_practice(w, r, ids);

@@ -68,6 +68,7 @@ ordered_json check_json(const CheckResult& check) {
                   "kind", check.kind,                            //
                   "title", check.title,                          //
                   "status", to_string(check.status),             //
+                  "estimated", check.estimated,                  //
                   "reasons", strings(check.reasons),             //
                   "missing", strings(check.missing),             //
                   "figures", figures_json(check.figures),        //
@@ -99,6 +100,7 @@ ordered_json pupil_json(const PupilSummary& pupil, bool redacted) {
 ordered_json criterion_json(const CriterionResult& c) {
     return object("id", c.id,                                    //
                   "status", to_string(c.status),                 //
+                  "estimated", c.estimated,                      //
                   "title", c.title,                              //
                   "cite", c.cite,                                //
                   "reasons", strings(c.reasons),                 //
@@ -120,6 +122,7 @@ ordered_json indicator_json(const IndicatorResult& i, bool redacted) {
                   "contradicted", i.contradicted,                         //
                   "compelling", i.compelling,                             //
                   "derived_because", text_or_null(i.derived_because),     //
+                  "derive_cite", text_or_null(i.derive_cite),             //
                   "evidence", text_or_null(i.declared_evidence, redacted));
 }
 
@@ -129,7 +132,8 @@ ordered_json evidence_json(const RecordReport& r) {
         if (!e.present) missing.push_back(e.text);
     ordered_json items = array_of(r.evidence.size(), [&](std::size_t n) {
         const auto& e = r.evidence[n];
-        return object("id", e.id, "text", e.text, "present", e.present, "detail", text_or_null(e.detail));
+        return object("id", e.id, "text", e.text, "present", e.present, "detail", text_or_null(e.detail), "cite",
+                      text_or_null(e.cite));
     });
     return object("complete", r.evidence_complete, "missing", std::move(missing), "items", std::move(items));
 }
@@ -179,10 +183,15 @@ ordered_json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
 ordered_json record_to_json(const RecordReport& r, bool redacted) {
     ordered_json out = ordered_json::object();
     auto& m = out.get_ref<ordered_json::object_t&>();
-    m.reserve(14);
+    m.reserve(16);
     append(m, "source", source_json(r.source));
     // `pupil` is left out (not null) when the record was not readable enough to say.
     if (r.pupil) append(m, "pupil", pupil_json(*r.pupil, redacted));
+    if (r.pupil)
+        append(m, "request",
+               object("made_by", to_string(r.made_by),                                                           //
+                      "date", r.request_date ? ordered_json(r.request_date->iso()) : ordered_json(nullptr),    //
+                      "own_request", r.own_request));
     append(m, "verdict", to_string(r.verdict));
     if (r.verdict == Verdict::invalid) {
         // An unreadable record has nothing to judge: its diagnostics and no criteria. The
@@ -217,6 +226,7 @@ ordered_json record_to_json(const RecordReport& r, bool redacted) {
                         return object("id", p.id, "message", p.message, "cite", p.cite);
                     }),
            "compelling", strings(r.compelling),  //
+           "readiness_notes", strings(r.readiness_notes),  //
            "diagnostics", diagnostics_json(r.diagnostics));
     return out;
 }
@@ -236,6 +246,9 @@ ordered_json report_to_json(const Report& report, const ToolInfo& tool) {
     out["records"] = std::move(records);
     out["statement"] = report.pack.readiness_statement;
     out["legal_test"] = report.pack.legal_test;
+    out["readiness_rule"] = report.pack.readiness_rule;
+    out["readiness_caveat"] = report.pack.readiness_caveat;
+    out["rights"] = report.pack.rights;
     return out;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "ehcp/render/format.hpp"
@@ -64,8 +66,15 @@ private:
 std::string bold(std::string_view text) { return fmt::format("**{}**", text); }
 
 void write_verdict(Writer& w, const RecordReport& r, const Report& report) {
-    w.paragraph(fmt::format("{} — {}.", bold(fmt::format("Evidence readiness: {}", verdict_tag(r.verdict))),
+    if (r.own_request && r.verdict != Verdict::invalid && !report.pack.own_request.empty())
+        w.paragraph(fmt::format("{} {}", bold(esc("Request made by " + made_by_words(r.made_by) + ".")),
+                                esc(report.pack.own_request)));
+    w.paragraph(fmt::format("{} — {}.", bold(fmt::format("Evidence readiness: {}", verdict_tag(r))),
                             esc(verdict_sentence(r, report))));
+    if (r.verdict != Verdict::invalid) {
+        for (const auto& note : r.readiness_notes) w.paragraph(esc(note));
+        if (!report.pack.readiness_caveat.empty()) w.paragraph("*" + esc(report.pack.readiness_caveat) + "*");
+    }
     if (!r.compelling.empty()) {
         std::string named;
         for (const auto& id : r.compelling) {
@@ -90,6 +99,7 @@ void write_details(Writer& w, const RecordReport& r, const Report& report) {
         if (p.setting && !p.setting->empty()) w.line("- Setting: " + esc(*p.setting));
         w.line("- Year group: " + esc(year_group_words(p)));
         w.line("- Age: " + esc(age_words(p)));
+        w.line("- Request made by: " + esc(made_by_words(r.made_by)));
     }
     w.line("- As of: " + report.as_of.iso());
     w.line("- Record: " + esc(source_words(r.source)));
@@ -136,13 +146,13 @@ void write_criteria(Writer& w, const RecordReport& r) {
         } else if (!c.cite.empty()) {
             w.paragraph("Source: " + esc(c.cite));
         }
-        if (!c.interpretation.empty()) w.paragraph("*How this tool reads it:* " + esc(c.interpretation));
+        if (!c.interpretation.empty()) w.paragraph("*This pack's reading:* " + esc(c.interpretation));
         w.blank();
     }
 }
 
 void write_gaps(Writer& w, const RecordReport& r) {
-    w.heading(2, "Gaps, in the order to fix them");
+    w.heading(2, esc(gaps_heading(r)));
     if (r.gaps.empty()) {
         w.line("No gaps.");
         return;
@@ -154,7 +164,7 @@ void write_gaps(Writer& w, const RecordReport& r) {
     }
 }
 
-void write_indicators(Writer& w, const RecordReport& r, bool redacted) {
+void write_indicators(Writer& w, const RecordReport& r, bool redacted, const std::string& compelling_note) {
     w.heading(2, "Indicators of need");
     auto areas = indicator_areas(r);
     if (areas.empty()) {
@@ -175,8 +185,15 @@ void write_indicators(Writer& w, const RecordReport& r, bool redacted) {
             if (!i.derived_because.empty()) w.line("  - From the data: " + esc(i.derived_because));
             std::string evidence = shown_evidence(i, redacted);
             if (!evidence.empty()) w.line("  - School's evidence: " + esc(evidence));
+            if (i.derived && !i.derive_cite.empty()) w.line("  - Threshold: " + esc(i.derive_cite));
         }
     }
+    w.blank();
+    if (!r.indicators.empty() && !r.indicators.front().cite.empty()) w.paragraph("Source: " + esc(r.indicators.front().cite));
+    bool any_compelling = std::any_of(r.indicators.begin(), r.indicators.end(), [](const IndicatorResult& i) {
+        return i.compelling && (i.declared || i.derived);
+    });
+    if (any_compelling && !compelling_note.empty()) w.paragraph(esc(compelling_note));
 }
 
 void write_cost(Writer& w, const RecordReport& r, bool redacted) {
@@ -209,6 +226,7 @@ void write_evidence(Writer& w, const RecordReport& r) {
     for (const auto& e : r.evidence) {
         std::string text = esc(e.text);
         if (!e.detail.empty()) text += " — " + esc(e.detail);
+        if (!e.cite.empty()) text += " (source: " + esc(e.cite) + ")";
         w.line(fmt::format("- [{}] {}", e.present ? 'x' : ' ', text));
     }
 }
@@ -227,7 +245,7 @@ void write_timeline(Writer& w, const RecordReport& r) {
     if (!r.timeline) return;
     const auto& t = *r.timeline;
     w.heading(2, "Statutory timeline");
-    w.paragraph(fmt::format("From the request date {}.", t.request.iso()));
+    w.paragraph(esc(timeline_heading(t).substr(std::string_view("Statutory timeline ").size())) + ". " + esc(timeline_note()));
     w.line("| Step | Date | Weeks from request |");
     w.line("|:-----|:-----|-------------------:|");
     for (const auto& row : timeline_rows(t))
@@ -276,6 +294,7 @@ void write_about(Writer& w, const Report& report) {
     w.heading(2, "About this report");
     if (!report.pack.legal_test.empty()) w.paragraph(esc(report.pack.legal_test));
     if (!report.pack.id.empty()) w.paragraph("Rule pack: " + esc(pack_words(report.pack)) + ".");
+    if (!report.pack.rights.empty()) w.paragraph(esc(report.pack.rights));
 }
 
 void write_record(Writer& w, const RecordReport& r, const Report& report) {
@@ -290,7 +309,7 @@ void write_record(Writer& w, const RecordReport& r, const Report& report) {
     }
     write_criteria(w, r);
     write_gaps(w, r);
-    write_indicators(w, r, report.redacted);
+    write_indicators(w, r, report.redacted, report.pack.compelling_note);
     write_cost(w, r, report.redacted);
     write_evidence(w, r);
     write_practice(w, r);

@@ -21,6 +21,35 @@ std::size_t error_count(const RecordReport& record) {
                                                   [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
+std::string possessive_name(const PackInfo& pack) {
+    std::string who = authority_name(pack);
+    return who == "the local authority" ? std::string("the local authority's") : who + "'s";
+}
+
+std::string made_by_words(RequestMaker who) {
+    switch (who) {
+        case RequestMaker::school: return "the school (or setting)";
+        case RequestMaker::parent: return "a parent";
+        case RequestMaker::young_person: return "the young person";
+        case RequestMaker::professional: return "a professional";
+    }
+    return {};
+}
+
+std::string gaps_heading(const RecordReport& r) {
+    return r.own_request ? "Evidence the school or services could add to strengthen the request"
+                         : "Gaps, in the order to fix them";
+}
+
+std::string timeline_heading(const Timeline& t) {
+    return "Statutory timeline if the request is received on " + t.request.iso();
+}
+
+std::string timeline_note() {
+    return "The limits run from the day the council receives the request, with exceptions set out in the SEND "
+           "Regulations 2014.";
+}
+
 std::string verdict_sentence(const RecordReport& r, const Report& report) {
     switch (r.verdict) {
         case Verdict::ready: {
@@ -29,8 +58,11 @@ std::string verdict_sentence(const RecordReport& r, const Report& report) {
                                who == "the local authority" ? std::string("the local authority's") : who + "'s");
         }
         case Verdict::not_ready:
-            return r.gaps.empty() ? std::string("see the criteria below for what to close before submitting")
-                                  : plural(r.gaps.size(), "gap", "gaps") + " to close before submitting";
+            if (r.own_request)
+                return fmt::format("the evidence does not yet meet {} criteria as this tool reads them; {} would "
+                                   "strengthen the request",
+                                   possessive_name(report.pack), plural(r.gaps.size(), "item of evidence", "items of evidence"));
+            return plural(r.gaps.size(), "gap", "gaps") + " to close before submitting";
         case Verdict::invalid:
             return fmt::format("the record could not be read ({})", plural(error_count(r), "error", "errors"));
     }

@@ -20,6 +20,20 @@ std::string authority_name(const PackInfo& pack);
 // Council's criteria as this tool reads them", "3 gaps to close before submitting", ...
 std::string verdict_sentence(const RecordReport& record, const Report& report);
 
+// "Coventry City Council's", or "the local authority's".
+std::string possessive_name(const PackInfo& pack);
+
+// Who makes the request, in words: "a parent", "the school (or setting)"...
+std::string made_by_words(RequestMaker who);
+
+// The heading of the gap list: "Gaps, in the order to fix them", or for a parent's or young
+// person's own request "Evidence the school or services could add to strengthen the request".
+std::string gaps_heading(const RecordReport& record);
+
+// "Statutory timeline if the request is received on 2026-11-20", and the note under it.
+std::string timeline_heading(const Timeline& timeline);
+std::string timeline_note();
+
 // "may depart from its criteria where there is a compelling reason: make sure the request
 // shows this", with the authority's name in front.
 std::string compelling_advice(const Report& report);

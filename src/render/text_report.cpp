@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "ehcp/render/format.hpp"
+#include "report_words.hpp"
 
 namespace ehcp {
 
@@ -83,10 +84,6 @@ std::string authority_name(const PackInfo& pack) {
     return pack.authority.empty() ? std::string("the local authority") : pack.authority;
 }
 
-std::string possessive(const std::string& name) {
-    if (name == "the local authority") return "the local authority's";
-    return name + "'s";
-}
 
 void write_header(Writer& w, const RecordReport& r, const Report& report) {
     std::string who;
@@ -104,6 +101,7 @@ void write_header(Writer& w, const RecordReport& r, const Report& report) {
     } else {
         who = "Record";
     }
+    if (r.pupil) parts.push_back("request made by " + report_words::made_by_words(r.made_by));
     parts.push_back("as of " + report.as_of.iso());
     parts.push_back(fmt::format("{}#{}", r.source.file, r.source.document));
     std::string text = w.paint(who, kBold);
@@ -116,26 +114,17 @@ void write_header(Writer& w, const RecordReport& r, const Report& report) {
 }
 
 void write_verdict(Writer& w, const RecordReport& r, const Report& report) {
-    std::string said;
-    switch (r.verdict) {
-        case Verdict::ready:
-            said = fmt::format("the evidence meets {} criteria as this tool reads them",
-                               possessive(authority_name(report.pack)));
-            break;
-        case Verdict::not_ready:
-            said = r.gaps.empty() ? std::string("see the criteria below for what to close before submitting")
-                                  : plural(r.gaps.size(), "gap", "gaps") + " to close before submitting";
-            break;
-        case Verdict::invalid: {
-            auto errors = static_cast<std::size_t>(std::count_if(
-                r.diagnostics.begin(), r.diagnostics.end(),
-                [](const Diagnostic& d) { return d.severity == Severity::error; }));
-            said = fmt::format("the record could not be read ({})", plural(errors, "error", "errors"));
-            break;
-        }
+    if (r.own_request && r.verdict != Verdict::invalid && !report.pack.own_request.empty()) {
+        w.wrap(fmt::format("Request made by {}. {}", report_words::made_by_words(r.made_by), report.pack.own_request), "", "");
+        w.line();
     }
-    w.wrap(fmt::format("Evidence readiness: {} — {}", w.paint(verdict_tag(r.verdict), verdict_style(r.verdict)), said),
+    std::string_view style = r.own_request && r.verdict == Verdict::not_ready ? kYellow : verdict_style(r.verdict);
+    w.wrap(fmt::format("Evidence readiness: {} — {}", w.paint(verdict_tag(r), style), report_words::verdict_sentence(r, report)),
            "", "  ");
+    if (r.verdict != Verdict::invalid) {
+        for (const auto& note : r.readiness_notes) w.wrap(note, "  ", "  ");
+        if (!report.pack.readiness_caveat.empty()) w.wrap(report.pack.readiness_caveat, "  ", "  ");
+    }
 
     if (r.compelling.empty()) return;
     std::string named;
@@ -217,7 +206,7 @@ void write_criteria(Writer& w, const RecordReport& r) {
         }
         if (!c.source_wording.empty()) w.wrap("\u201c" + c.source_wording + "\u201d", "    ", "     ");
         if (!c.cite.empty()) w.wrap("Source: " + c.cite, "    ", "      ");
-        if (!c.interpretation.empty()) w.wrap("How this tool reads it: " + c.interpretation, "    ", "      ");
+        if (!c.interpretation.empty()) w.wrap("This pack's reading: " + c.interpretation, "    ", "      ");
     }
 }
 
@@ -239,7 +228,7 @@ void write_gaps(Writer& w, const RecordReport& r) {
         w.line(w.paint("No gaps.", kBold));
         return;
     }
-    w.heading("Gaps, in the order to fix them:");
+    w.heading(report_words::gaps_heading(r) + ":");
     std::size_t number_width = std::to_string(r.gaps.size()).size();
     for (std::size_t i = 0; i < r.gaps.size(); ++i) {
         const auto& g = r.gaps[i];
@@ -268,7 +257,7 @@ std::string indicator_state(const IndicatorResult& i) {
     return "declared by the school";
 }
 
-void write_indicators(Writer& w, const RecordReport& r, bool redacted) {
+void write_indicators(Writer& w, const RecordReport& r, bool redacted, const std::string& compelling_note) {
     w.heading("Indicators of need");
     std::vector<std::string> areas;
     std::size_t id_width = 0;
@@ -292,8 +281,14 @@ void write_indicators(Writer& w, const RecordReport& r, bool redacted) {
             if (!i.text.empty()) w.wrap(i.text, rest, rest);
             if (i.declared && !i.declared_evidence.empty())
                 w.wrap("School's evidence: " + (redacted ? std::string(kRedacted) : i.declared_evidence), rest, rest + "  ");
+            if (i.derived && !i.derive_cite.empty()) w.wrap("Threshold: " + i.derive_cite, rest, rest + "  ");
         }
     }
+    bool any_compelling = std::any_of(r.indicators.begin(), r.indicators.end(), [](const IndicatorResult& i) {
+        return i.compelling && (i.declared || i.derived);
+    });
+    if (!r.indicators.empty() && !r.indicators.front().cite.empty()) w.wrap("Source: " + r.indicators.front().cite, "  ", "    ");
+    if (any_compelling && !compelling_note.empty()) w.wrap(compelling_note, "  ", "  ");
 }
 
 void write_cost(Writer& w, const RecordReport& r, bool redacted) {
@@ -333,6 +328,7 @@ void write_evidence(Writer& w, const RecordReport& r) {
         std::string text = e.text;
         if (!e.detail.empty()) text += " — " + e.detail;
         w.wrap(text, e.present ? "  [x] " : "  [ ] ", "      ");
+        if (!e.cite.empty()) w.wrap("Source: " + e.cite, "      ", "        ");
     }
 }
 
@@ -349,7 +345,7 @@ void write_practice(Writer& w, const RecordReport& r) {
 void write_timeline(Writer& w, const RecordReport& r) {
     if (!r.timeline) return;
     const auto& t = *r.timeline;
-    w.heading("Statutory timeline from request date " + t.request.iso());
+    w.heading(report_words::timeline_heading(t));
     struct Row {
         std::string_view label;
         Date date;
@@ -359,6 +355,7 @@ void write_timeline(Writer& w, const RecordReport& r) {
                         {"Final plan by", t.final_plan_by}};
     std::size_t label_width = 0;
     for (const auto& row : rows) label_width = std::max(label_width, display_width(row.label));
+    w.wrap(report_words::timeline_note(), "  ", "  ");
     for (const auto& row : rows) {
         long days = t.request.days_until(row.date);
         std::string weeks = days % 7 == 0 ? fmt::format("  ({})", plural(static_cast<std::size_t>(days / 7), "week", "weeks"))
@@ -387,6 +384,7 @@ void write_statement(Writer& w, const Report& report) {
         w.line();
         w.wrap(report.pack.legal_test, "  ", "  ");
     }
+
     if (!report.pack.id.empty()) {
         w.line();
         std::string pack = report.pack.title.empty() ? report.pack.id
@@ -394,6 +392,10 @@ void write_statement(Writer& w, const Report& report) {
         if (!report.pack.version.empty()) pack += " " + report.pack.version;
         if (!report.pack.title.empty()) pack += ")";
         w.wrap("Rule pack: " + pack, "  ", "    ");
+    }
+    if (!report.pack.rights.empty()) {
+        w.line();
+        w.wrap(report.pack.rights, "  ", "  ");
     }
 }
 
@@ -408,7 +410,7 @@ void write_record(Writer& w, const RecordReport& r, const Report& report) {
     }
     write_criteria(w, r);
     write_gaps(w, r);
-    write_indicators(w, r, report.redacted);
+    write_indicators(w, r, report.redacted, report.pack.compelling_note);
     write_cost(w, r, report.redacted);
     write_evidence(w, r);
     write_practice(w, r);

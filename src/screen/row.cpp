@@ -85,6 +85,7 @@ Row make_row(const RecordReport& rep, const Pack& pack, bool redacted) {
     }
     const auto& p = *rep.pupil;
     row.id = p.id;
+    row.made_by = std::string(to_string(rep.made_by));
     if (!redacted) row.name = p.name;
     row.setting = p.setting;
     row.year_group = p.year_group;
@@ -121,6 +122,7 @@ std::vector<Column> columns(const Pack& pack, bool redacted) {
     c.push_back({"year_group", CellKind::integer, 4});
     c.push_back({"key_stage", CellKind::text, 11});
     c.push_back({"verdict", CellKind::text, 9});
+    c.push_back({"made_by", CellKind::text, 12});
     for (const auto& cr : pack.criteria) c.push_back({cr.id, CellKind::text, 13});
     c.push_back({"gaps", CellKind::integer, 4});
     c.push_back({"first_gaps", CellKind::text, 60});
@@ -179,6 +181,7 @@ std::vector<Cell> cells(const Row& row, const Pack& pack, bool redacted) {
     c.push_back(int_cell(row.year_group ? std::optional<long>(*row.year_group) : std::nullopt));
     c.push_back(text_cell(row.key_stage));
     c.push_back(text_cell(std::string(to_string(row.verdict))));
+    c.push_back(text_cell(row.made_by));
     for (std::size_t i = 0; i < pack.criteria.size(); ++i) {
         if (i < row.criteria.size() && row.criteria[i]) c.push_back(text_cell(std::string(to_string(*row.criteria[i]))));
         else c.push_back(Cell{});

@@ -68,6 +68,7 @@ public:
         cols_.push_back({"year", true, 4});
         cols_.push_back({"stage", false, 11});
         cols_.push_back({"verdict", false, 9});
+        cols_.push_back({"made_by", false, 12});
         for (const auto& cr : c.pack->criteria) cols_.push_back({cr.id, false, std::max<std::size_t>(12, cr.id.size())});
         cols_.push_back({"gaps", true, 4});
         cols_.push_back({"provision", true, 10});
@@ -95,6 +96,7 @@ public:
         t.push_back(opt(r.year_group, [](int y) { return std::to_string(y); }));
         t.push_back(r.key_stage);
         t.push_back(std::string(to_string(r.verdict)));
+        t.push_back(r.made_by);
         for (std::size_t i = 0; i < c_.pack->criteria.size(); ++i)
             t.push_back(i < r.criteria.size() && r.criteria[i] ? short_status(std::string(to_string(*r.criteria[i]))) : "");
         t.push_back(r.verdict == Verdict::invalid ? "" : std::to_string(r.gap_count));

@@ -50,5 +50,7 @@ std::string_view status_tag(Status status);
 
 // "READY", "NOT READY", "INVALID".
 std::string_view verdict_tag(Verdict verdict);
+// The tag a reader sees: for a parent's or young person's own request, never "NOT READY".
+std::string_view verdict_tag(const RecordReport& record);
 
 }  // namespace ehcp

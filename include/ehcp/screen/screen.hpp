@@ -34,6 +34,7 @@ struct Row {
     int document = 0;
     int line = 1;
     Verdict verdict = Verdict::invalid;
+    std::string made_by;  // who makes the request ("school" when the record does not say); empty when unreadable
     std::string id;
     std::optional<std::string> name;  // absent when redacted or unreadable
     std::optional<std::string> setting;
