@@ -46,7 +46,7 @@ int run_show(const std::string& name, GlobalOptions g) {
     Pack pack = load_selected_pack(g);
     std::string out = fmt::format("{}\n  id {}, version {}, authority {}\n  folder {}\n\nSources:\n", pack.info.title, pack.info.id,
                                   pack.info.version, pack.info.authority, pack.dir.string());
-    for (const auto& s : pack.sources) out += fmt::format("  {:<16} {}  {}\n", s.id, s.file, s.title);
+    for (const auto& s : pack.sources) out += fmt::format("  {:<16} {}\n", s.id, s.title);
     out += fmt::format("\nParameters:\n  notional SEN budget      {}\n  school weeks per year    {}\n  statutory timeline       {}, {} and {} weeks\n",
                        format_money(pack.parameters.notional_budget), format_number(pack.parameters.facts.school_weeks_per_year),
                        pack.parameters.facts.assess_weeks, pack.parameters.facts.issue_weeks, pack.parameters.facts.final_plan_weeks);

@@ -223,10 +223,13 @@ void write_cost(Writer& w, const RecordReport& r, bool redacted) {
 void write_evidence(Writer& w, const RecordReport& r) {
     w.heading(2, "Evidence checklist");
     if (r.evidence.empty()) w.line("None listed.");
-    for (const auto& e : r.evidence) {
+    for (std::size_t n = 0; n < r.evidence.size(); ++n) {
+        const auto& e = r.evidence[n];
         std::string text = esc(e.text);
         if (!e.detail.empty()) text += " — " + esc(e.detail);
-        if (!e.cite.empty()) text += " (source: " + esc(e.cite) + ")";
+        // Items that share a source (the slides' three criteria) name it once, on the last of them.
+        bool last_of_source = n + 1 == r.evidence.size() || r.evidence[n + 1].cite != e.cite;
+        if (!e.cite.empty() && last_of_source) text += " (source: " + esc(e.cite) + ")";
         w.line(fmt::format("- [{}] {}", e.present ? 'x' : ' ', text));
     }
 }

@@ -324,11 +324,14 @@ void write_cost(Writer& w, const RecordReport& r, bool redacted) {
 void write_evidence(Writer& w, const RecordReport& r) {
     w.heading("Evidence checklist");
     if (r.evidence.empty()) w.line("  None listed.");
-    for (const auto& e : r.evidence) {
+    for (std::size_t n = 0; n < r.evidence.size(); ++n) {
+        const auto& e = r.evidence[n];
         std::string text = e.text;
         if (!e.detail.empty()) text += " — " + e.detail;
         w.wrap(text, e.present ? "  [x] " : "  [ ] ", "      ");
-        if (!e.cite.empty()) w.wrap("Source: " + e.cite, "      ", "        ");
+        // Items that share a source (the slides' three criteria) name it once, after the last of them.
+        bool last_of_source = n + 1 == r.evidence.size() || r.evidence[n + 1].cite != e.cite;
+        if (!e.cite.empty() && last_of_source) w.wrap("Source: " + e.cite, "      ", "        ");
     }
 }
 

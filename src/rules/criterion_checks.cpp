@@ -428,7 +428,7 @@ CheckKind external_recommendations() {
                                 if (mentions_any(*r.reason_not_implemented, resource_words))
                                     out.reasons.push_back(fmt::format(
                                         "{} was not implemented: {}. A recommendation beyond the school's resources supports the "
-                                        "request: it is the kind of provision an EHC plan can secure",
+                                        "request",
                                         which, ctx.quote(*r.reason_not_implemented)));
                                 else
                                     out.reasons.push_back(fmt::format("{} was not implemented, and the record says why: {}", which,

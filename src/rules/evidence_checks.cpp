@@ -120,7 +120,7 @@ CheckKind reviews_per_year() {
                     Date from = f.as_of.plus_months(-span);
                     int n = 0;
                     for (const auto* c : f.reviewed_cycles)
-                        if (*c->review > from && (!with_parents || c->parents_involved.value_or(false))) ++n;
+                        if (*c->review >= from && (!with_parents || c->parents_involved.value_or(false))) ++n;
                     CheckOutcome out = outcome(n >= min_reviews ? Status::met : Status::not_met);
                     if (n < min_reviews)
                         out.reasons.push_back(fmt::format("{} review{}{} in the {} months to {}; parents should be met at least {} "
