@@ -606,7 +606,7 @@ std::string render_html(const Report& report) {
                 if (r.pupil)
                     if (auto shown = shown_name(*r.pupil, report.redacted)) name = " " + esc(*shown);
                 w.line(fmt::format("<li><a href=\"#{}\">{}</a>{} — evidence readiness: <span class=\"tag\">{}</span></li>",
-                                   Ids{i + 1}.base(), esc(record_heading(r)), name, verdict_tag(r.verdict)));
+                                   Ids{i + 1}.base(), esc(record_heading(r)), name, verdict_tag(r)));
             }
             w.line("</ol>");
             w.line("</nav>");

@@ -248,7 +248,7 @@ void write_timeline(Writer& w, const RecordReport& r) {
     if (!r.timeline) return;
     const auto& t = *r.timeline;
     w.heading(2, "Statutory timeline");
-    w.paragraph(esc(timeline_heading(t).substr(std::string_view("Statutory timeline ").size())) + ". " + esc(timeline_note()));
+    w.paragraph(fmt::format("If the request is received on {}. {}", t.request.iso(), esc(timeline_note())));
     w.line("| Step | Date | Weeks from request |");
     w.line("|:-----|:-----|-------------------:|");
     for (const auto& row : timeline_rows(t))

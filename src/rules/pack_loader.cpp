@@ -354,7 +354,8 @@ Pack load_pack(const fs::path& dir) {
     for (std::size_t i = 0; i < sources.size(); ++i) {
         auto path = fmt::format("sources[{}]", i);
         r.only_keys(sources[i], path, {"id", "file", "title", "address"});
-        pack.sources.push_back(RuleSource{r.text(sources[i], "id", path), r.text(sources[i], "file", path, false), r.text(sources[i], "title", path)});
+        pack.sources.push_back(RuleSource{r.text(sources[i], "id", path), r.text(sources[i], "file", path, false), r.text(sources[i], "title", path),
+                                          r.text(sources[i], "address", path, false)});
     }
 
     auto params = (*root)["parameters"];

@@ -86,8 +86,9 @@ struct ReadinessNode {
 
 struct RuleSource {
     std::string id;
-    std::string file;
-    std::string title;
+    std::string file;     // where a maintainer finds the text (never shown in reports)
+    std::string title;    // what reports call it
+    std::string address;  // where a reader finds it, when it is public
 };
 
 struct Pack {

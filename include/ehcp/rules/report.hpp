@@ -140,7 +140,7 @@ struct RecordReport {
     std::vector<Diagnostic> diagnostics;
     std::vector<std::string> compelling; // compelling indicators present (ids)
     RequestMaker made_by = RequestMaker::school;  // who makes the request (school when the record does not say)
-    std::optional<Date> request_date;             // as the record gives it
+    std::optional<Date> request_date;             // the record's request.date, or the as-of date when absent
     bool own_request = false;                     // made by a parent or the young person: their right to ask
     std::vector<std::string> readiness_notes;     // e.g. readiness rests on the panel's individual judgement
 };
