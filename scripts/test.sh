@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
-# Second command of the README: builds and runs the whole test suite through CTest.
+# Second command of the README: installs what the tests need (only the missing Debian
+# packages), builds the tool and the whole test suite, and runs it through CTest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+source scripts/packages.sh
+
+install_missing cmake g++ make pkg-config \
+  libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev libxlsxwriter-dev libmimalloc-dev \
+  doctest-dev \
+  python3 python3-yaml python3-jsonschema \
+  chromium poppler-utils cmark-gfm \
+  clang libclang-rt-dev  # report tests: headless Chromium, pdftotext, GitHub Markdown; the fuzzer (scripts/fuzz.sh)
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEHCP_BUILD_TESTS=ON >/dev/null
 cmake --build build -j"$(nproc)"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
