@@ -178,15 +178,26 @@ TEST_CASE("HTML: several records give one file, a contents list and a page per r
 
 TEST_CASE("Markdown: sections in order, statement first, hostile text inert") {
     std::string md = render_markdown(report_of({example("not-ready-two-cycles")}));
-    std::vector<std::string> order{"# Evidence readiness report: pupil A801200202002", "**Evidence readiness: NOT READY**",
-                                   "> This report shows how ready the evidence is, not a decision.", "## Criteria",
+    // The verdict, then (beside it) the pack's reading of how the criteria combine; sources by the
+    // published document's title, never a file of this repository; the rights paragraph last.
+    std::vector<std::string> order{"# Evidence readiness report: pupil A801200202002",
+                                   "**Evidence readiness: NOT READY** — 3 gaps to close before submitting.",
+                                   "*How the five criteria combine into this verdict is this pack's reading:",
+                                   "> This report shows how ready the evidence is, not a decision.",
+                                   "- Request made by: the school (or setting)", "## Criteria",
                                    "| # | Criterion | Status |", "### 1. Attainment and Progress: MET",
-                                   "> — Source: 004_", "## Gaps, in the order to fix them", "1. attach the three most recent",
+                                   "> — Source: Coventry City Council, \"Making a Difference to Children with SEND in Coventry "
+                                   "Schools\" (Headteachers' Induction Programme), slide \"1. Attainment and Progress\"",
+                                   "*This pack's reading:* The phase comes from the year group.",
+                                   "## Gaps, in the order to fix them", "1. attach the three most recent",
                                    "## Indicators of need", "### Cognition and Learning", "## Costed provision",
                                    "| Provision | Area | Basis | Annual cost |", "| **Total** | | | **£427.50** |",
                                    "| Notional SEN budget | | | £6,000.00 |", "## Evidence checklist",
-                                   "## Practice warnings", "## Statutory timeline", "| Decision whether to assess by | 2027-01-01 | 6 |",
-                                   "## About this report"};
+                                   "(source: SEND Code of Practice 2015, 9.14", "## Practice warnings", "## Statutory timeline",
+                                   "If the request is received on 2026-11-20. The limits run from the day the council "
+                                   "receives the request",
+                                   "| Decision whether to assess by | 2027-01-01 | 6 |", "## About this report",
+                                   "If the council decides not to carry out an assessment, it must write to say why"};
     std::size_t at = 0;
     for (const auto& want : order) {
         CAPTURE(want);
@@ -195,6 +206,8 @@ TEST_CASE("Markdown: sections in order, statement first, hostile text inert") {
         at = found;
     }
     CHECK(md.find("maths gap: 2.5 years") != std::string::npos);
+    CHECK(md.find("004_") == std::string::npos);  // no seed file name reaches a reader
+    CHECK(md.ends_with("decisions and appeals.\n"));  // the rights paragraph ends the report
 
     std::string hostile_md = render_markdown(report_of({hostile()}));
     CHECK(hostile_md.find("Zoe \\<script>alert(\"QnameZ\")\\</script> \\*Qsurname\\* \\| Example") != std::string::npos);
@@ -229,5 +242,41 @@ TEST_CASE("Redacted Markdown and HTML show the marker, ids, dates, figures and t
         CHECK(out.find("L801200909009") != std::string::npos);
         CHECK(out.find("Example Primary School") != std::string::npos);
         CHECK(out.find("2027-01-01") != std::string::npos);
+    }
+}
+
+TEST_CASE("Markdown and HTML: a parent's own request leads with the right to ask and is never called not ready") {
+    auto report = report_of({example("parent-request")});
+    REQUIRE(report.records.size() == 1);
+    REQUIRE(report.records[0].own_request);
+    REQUIRE(report.records[0].verdict == Verdict::not_ready);  // scripts still get the verdict
+    std::string md = render_markdown(report);
+    std::vector<std::string> order{"**Request made by a parent.** A parent, or a young person aged 16 to 25, has the right",
+                                   "**Evidence readiness: REQUEST CAN BE MADE** — the evidence does not yet meet Coventry City "
+                                   "Council's criteria as this tool reads them;",
+                                   "*How the five criteria combine into this verdict is this pack's reading:",
+                                   "- Request made by: a parent",
+                                   "## Evidence the school or services could add to strengthen the request"};
+    std::size_t at = 0;
+    for (const auto& want : order) {
+        CAPTURE(want);
+        auto found = md.find(want, at);
+        REQUIRE(found != std::string::npos);
+        at = found;
+    }
+    std::string html = render_html(report);
+    CHECK(html.find("<p class=\"own-request\"><strong>Request made by a parent.</strong> A parent, or a young person") !=
+          std::string::npos);
+    CHECK(html.find("class=\"verdict verdict-own-request\"><strong>Evidence readiness: <span class=\"tag\">REQUEST CAN BE "
+                    "MADE</span>") != std::string::npos);
+    // The rights paragraph ends the record, after the rest of "About this report".
+    auto rights = html.find("<p class=\"rights\">If the council decides not to carry out an assessment");
+    REQUIRE(rights != std::string::npos);
+    CHECK(rights > html.find("<p>Rule pack: "));
+    CHECK(html.find("<p", rights + 1) == std::string::npos);
+    for (const auto& out : {md, html}) {
+        for (std::string banned : {"NOT READY", "Not ready", "not ready", "gaps to close", "Gaps, in the order"})
+            CHECK_MESSAGE(out.find(banned) == std::string::npos, banned);
+        CHECK(out.find("verdict-not_ready\"") == std::string::npos);
     }
 }

@@ -28,6 +28,16 @@ PackInfo test_pack() {
     p.legal_test =
         "The legal test is in section 36(8) of the Children and Families Act 2014: the authority must assess "
         "where the child has or may have special educational needs and a plan may be necessary.";
+    p.readiness_caveat =
+        "How the criteria combine into this verdict is this pack's reading: the council publishes no rule for "
+        "combining them.";
+    p.own_request =
+        "A parent, or a young person aged 16 to 25, has the right to ask for an EHC needs assessment, whatever the "
+        "evidence below shows.";
+    p.rights =
+        "If the council decides not to assess, it must say why and explain the right of appeal to the First-tier "
+        "Tribunal (SEND); SENDIASS gives free, impartial advice.";
+    p.readiness_rule = "Ready when criteria 2 and 3 and one of 1, 4 and 5 are met and the evidence is complete.";
     return p;
 }
 
@@ -41,6 +51,7 @@ RecordReport ready_record() {
     RecordReport r;
     r.source = {"examples/ready.yaml", 0, 1};
     r.verdict = Verdict::ready;
+    r.request_date = Date{2026, 11, 20};
     PupilSummary p;
     p.id = "R801200101001";
     p.name = "Sam Example";
@@ -98,6 +109,7 @@ RecordReport ready_record() {
     cl1.declared = cl1.derived = cl1.derivable = true;
     cl1.declared_evidence = "NGRT standard score 66, October 2026";
     cl1.derived_because = "standard score 66 ≤ 70";
+    cl1.derive_cite = "a standard score of 70 is two standard deviations below the mean";
     IndicatorResult cl3;
     cl3.id = "cl3";
     cl3.area = "Cognition and Learning";
@@ -118,9 +130,9 @@ RecordReport ready_record() {
     r.indicators = {cl1, cl3, cl4, semh3};
 
     r.evidence_complete = true;
-    r.evidence = {{"my_support_plan", "The most recent My Support Plan", true, "dated 2026-09-10"},
-                  {"reviews", "The three most recent My Support Plan reviews", true, "3 of 3 attached"},
-                  {"parent_views", "Parents' views", true, ""}};
+    r.evidence = {{"my_support_plan", "The most recent My Support Plan", true, "dated 2026-09-10", "Coventry slides"},
+                  {"reviews", "The three most recent My Support Plan reviews", true, "3 of 3 attached", "Coventry slides"},
+                  {"parent_views", "Parents' views", true, "", "SEND Code of Practice 9.14"}};
 
     CostSummary cost;
     cost.notional_budget = 6000;
@@ -145,6 +157,7 @@ RecordReport not_ready_record() {
     RecordReport r;
     r.source = {"examples/not-ready.yaml", 1, 40};
     r.verdict = Verdict::not_ready;
+    r.request_date = kAsOf;
     PupilSummary p;
     p.id = "A123";
     p.date_of_birth = Date{2016, 2, 10};
@@ -261,9 +274,10 @@ const char* const kReadyJson = R"json({
             "derived_year_group": 6, "date_of_birth": "2016-05-14", "age_months": 126,
             "looked_after": false, "previously_looked_after": false,
             "primary_need": "cognition_and_learning"},
+  "request": {"made_by": "school", "date": "2026-11-20", "own_request": false},
   "verdict": "ready",
   "criteria": [
-    {"id": "attainment", "status": "met", "title": "Attainment and Progress",
+    {"id": "attainment", "status": "met", "estimated": false, "title": "Attainment and Progress",
      "cite": "seed 004, EHC Needs assessment Criteria, 1",
      "reasons": ["Reading is 4.5 years and writing 5 years below Year 6 (4 or more needed at Key Stage 2)."],
      "missing": [],
@@ -273,49 +287,53 @@ const char* const kReadyJson = R"json({
      "interpretation": "year group minus working-at year, latest measure in each core area",
      "evidence_sought": ["the most recent My Plan"],
      "checks": {"id": "attainment.gap", "kind": "attainment_gap", "title": "a core-area gap of 4 or more years",
-                "status": "met", "reasons": [], "missing": [], "figures": [], "children": []}},
-    {"id": "existing-support", "status": "met", "title": "Existing Support",
+                "status": "met", "estimated": false, "reasons": [], "missing": [], "figures": [], "children": []}},
+    {"id": "existing-support", "status": "met", "estimated": false, "title": "Existing Support",
      "cite": "seed 004, EHC Needs assessment Criteria, 3", "reasons": ["Parts (a) and (b) hold."], "missing": [],
      "figures": [], "source_wording": "appropriate external support services have been involved",
      "interpretation": "", "evidence_sought": [],
-     "checks": {"id": "existing-support", "kind": "all_of", "title": "(a) and ((b) or (c))", "status": "met",
+     "checks": {"id": "existing-support", "kind": "all_of", "title": "(a) and ((b) or (c))", "status": "met", "estimated": false,
                 "reasons": [], "missing": [], "figures": [], "children": [
         {"id": "existing-support.a", "kind": "external_support",
          "title": "(a) external support involved, advice written, recommendations implemented and evaluated",
-         "status": "met", "reasons": ["1 service gave written advice; 2 of 2 recommendations implemented and evaluated"],
+         "status": "met", "estimated": false, "reasons": ["1 service gave written advice; 2 of 2 recommendations implemented and evaluated"],
          "missing": [], "figures": [], "children": []},
-        {"id": "existing-support.bc", "kind": "any_of", "title": "(b) or (c)", "status": "met", "reasons": [],
+        {"id": "existing-support.bc", "kind": "any_of", "title": "(b) or (c)", "status": "met", "estimated": false, "reasons": [],
          "missing": [], "figures": [], "children": [
            {"id": "existing-support.b", "kind": "reviewed_cycles",
-            "title": "(b) three reviewed cycles with little or no progress", "status": "met",
+            "title": "(b) three reviewed cycles with little or no progress", "status": "met", "estimated": false,
             "reasons": ["3 of 3 reviewed cycles show little or no progress"], "missing": [],
             "figures": [{"label": "reviewed cycles", "value": "3"}], "children": []},
            {"id": "existing-support.c", "kind": "costed_provision",
-            "title": "(c) progress only with provision over the notional budget", "status": "not_applicable",
+            "title": "(c) progress only with provision over the notional budget", "status": "not_applicable", "estimated": false,
             "reasons": ["the latest reviewed cycle shows little progress"], "missing": [], "figures": [],
             "children": []}]}]}},
-    {"id": "over-18", "status": "not_applicable", "title": "Time Needed to Complete Further Education",
+    {"id": "over-18", "status": "not_applicable", "estimated": false, "title": "Time Needed to Complete Further Education",
      "cite": "seed 004, EHC Needs assessment Criteria, 5", "reasons": ["Under 18 on 2026-11-22."], "missing": [],
      "figures": [], "source_wording": "", "interpretation": "", "evidence_sought": [], "checks": null}
   ],
   "indicators": [
     {"id": "cl1", "declared": true, "derived": true, "area": "Cognition and Learning",
      "text": "Standardised scores of 70 or below", "derivable": true, "contradicted": false, "compelling": false,
-     "derived_because": "standard score 66 ≤ 70", "evidence": "NGRT standard score 66, October 2026"},
+     "derived_because": "standard score 66 ≤ 70",
+     "derive_cite": "a standard score of 70 is two standard deviations below the mean", "evidence": "NGRT standard score 66, October 2026"},
     {"id": "cl3", "declared": false, "derived": true, "area": "Cognition and Learning", "text": "The gap is widening",
      "derivable": true, "contradicted": false, "compelling": false,
-     "derived_because": "reading gap grew from 4 to 4.5 years", "evidence": null},
+     "derived_because": "reading gap grew from 4 to 4.5 years", "derive_cite": null, "evidence": null},
     {"id": "cl4", "declared": false, "derived": false, "area": "Cognition and Learning",
      "text": "Not shown anywhere in the text report", "derivable": false, "contradicted": false,
-     "compelling": false, "derived_because": null, "evidence": null},
+     "compelling": false, "derived_because": null, "derive_cite": null, "evidence": null},
     {"id": "semh3", "declared": true, "derived": false, "area": "Social, Emotional and Mental Health",
      "text": "At risk of permanent exclusion", "derivable": false, "contradicted": false, "compelling": true,
-     "derived_because": null, "evidence": "Two suspensions this term"}
+     "derived_because": null, "derive_cite": null, "evidence": "Two suspensions this term"}
   ],
   "evidence": {"complete": true, "missing": [], "items": [
-    {"id": "my_support_plan", "text": "The most recent My Support Plan", "present": true, "detail": "dated 2026-09-10"},
-    {"id": "reviews", "text": "The three most recent My Support Plan reviews", "present": true, "detail": "3 of 3 attached"},
-    {"id": "parent_views", "text": "Parents' views", "present": true, "detail": null}]},
+    {"id": "my_support_plan", "text": "The most recent My Support Plan", "present": true, "detail": "dated 2026-09-10",
+     "cite": "Coventry slides"},
+    {"id": "reviews", "text": "The three most recent My Support Plan reviews", "present": true, "detail": "3 of 3 attached",
+     "cite": "Coventry slides"},
+    {"id": "parent_views", "text": "Parents' views", "present": true, "detail": null,
+     "cite": "SEND Code of Practice 9.14"}]},
   "cost": {"annual_total": 2610.3, "notional_budget": 6000.0,
            "costing_year": {"from": "2025-11-23", "to": "2026-11-22"},
            "items": [
@@ -334,6 +352,7 @@ const char* const kReadyJson = R"json({
                 "message": "2 reviews in the 12 months before 2026-11-22; meet parents at least three times a year.",
                 "cite": "SEND Code of Practice 6.65"}],
   "compelling": ["semh3"],
+  "readiness_notes": [],
   "diagnostics": [{"severity": "warning", "code": "key.unknown", "message": "unknown key 'reveiws'",
                    "path": "support_cycles[0].reveiws", "line": 31, "column": 5,
                    "fix": "did you mean 'reviews'?", "file": "examples/ready.yaml"}]
@@ -344,35 +363,36 @@ const char* const kNotReadyJson = R"json({
   "pupil": {"id": "A123", "name": null, "year_group": 5, "key_stage": "ks2", "age_years": 10, "over_18": false,
             "setting": null, "derived_year_group": 6, "date_of_birth": "2016-02-10", "age_months": 129,
             "looked_after": false, "previously_looked_after": false, "primary_need": null},
+  "request": {"made_by": "school", "date": "2026-11-22", "own_request": false},
   "verdict": "not_ready",
   "criteria": [
-    {"id": "attainment", "status": "insufficient_evidence", "title": "Attainment and Progress", "cite": "C1",
+    {"id": "attainment", "status": "insufficient_evidence", "estimated": false, "title": "Attainment and Progress", "cite": "C1",
      "reasons": [], "missing": ["a reading, writing or maths measure with a working-at year"], "figures": [],
      "source_wording": "", "interpretation": "", "evidence_sought": [], "checks": null},
-    {"id": "existing-support", "status": "not_met", "title": "Existing Support", "cite": "C3",
+    {"id": "existing-support", "status": "not_met", "estimated": false, "title": "Existing Support", "cite": "C3",
      "reasons": ["Part (a) holds; neither (b) nor (c) does."], "missing": [], "figures": [],
      "source_wording": "", "interpretation": "", "evidence_sought": [],
-     "checks": {"id": "existing-support", "kind": "all_of", "title": "(a) and ((b) or (c))", "status": "not_met",
+     "checks": {"id": "existing-support", "kind": "all_of", "title": "(a) and ((b) or (c))", "status": "not_met", "estimated": false,
                 "reasons": [], "missing": [], "figures": [], "children": [
-        {"id": "existing-support.a", "kind": "external_support", "title": "(a) external support", "status": "met",
+        {"id": "existing-support.a", "kind": "external_support", "title": "(a) external support", "status": "met", "estimated": false,
          "reasons": [], "missing": [], "figures": [], "children": []},
-        {"id": "existing-support.b", "kind": "reviewed_cycles", "title": "(b) reviewed cycles", "status": "not_met",
+        {"id": "existing-support.b", "kind": "reviewed_cycles", "title": "(b) reviewed cycles", "status": "not_met", "estimated": false,
          "reasons": ["2 of 3 reviewed cycles"], "missing": ["one more reviewed support cycle"], "figures": [],
          "children": []},
         {"id": "existing-support.c", "kind": "costed_provision", "title": "(c) costed provision",
-         "status": "not_met", "reasons": ["costed provision £4,210.00 of £6,000.00"], "missing": [],
+         "status": "not_met", "estimated": false, "reasons": ["costed provision £4,210.00 of £6,000.00"], "missing": [],
          "figures": [], "children": []}]}}
   ],
   "indicators": [
     {"id": "cl2", "declared": true, "derived": false, "area": "Cognition and Learning",
      "text": "A gap of 2 years or more", "derivable": true, "contradicted": true, "compelling": false,
-     "derived_because": "reading gap 1 year", "evidence": null}
+     "derived_because": "reading gap 1 year", "derive_cite": null, "evidence": null}
   ],
   "evidence": {"complete": false, "missing": ["Parental consent", "The three most recent My Support Plan reviews"],
                "items": [
-    {"id": "consent", "text": "Parental consent", "present": false, "detail": "not recorded"},
+    {"id": "consent", "text": "Parental consent", "present": false, "detail": "not recorded", "cite": null},
     {"id": "reviews", "text": "The three most recent My Support Plan reviews", "present": false,
-     "detail": "2 of 3 attached"}]},
+     "detail": "2 of 3 attached", "cite": null}]},
   "cost": {"annual_total": 0.0, "notional_budget": 6000.0,
            "costing_year": {"from": "2025-11-23", "to": "2026-11-22"}, "items": []},
   "timeline": {"request_date": "2026-11-22", "decide_to_assess_by": "2027-01-03",
@@ -384,6 +404,7 @@ const char* const kNotReadyJson = R"json({
   ],
   "practice": [],
   "compelling": [],
+  "readiness_notes": [],
   "diagnostics": []
 })json";
 
@@ -408,10 +429,12 @@ const char* const kInvalidJson = R"json({
   ]
 })json";
 
-const char* const kNotReadyText = R"text(Pupil A123 — Year 5 (Key Stage 2; Year 6 by date of birth), age 10, as of
-  2026-11-22, examples/not-ready.yaml#1
+const char* const kNotReadyText = R"text(Pupil A123 — Year 5 (Key Stage 2; Year 6 by date of birth), age 10, request made
+  by the school (or setting), as of 2026-11-22, examples/not-ready.yaml#1
 
 Evidence readiness: NOT READY — 3 gaps to close before submitting
+  How the criteria combine into this verdict is this pack's reading: the council
+  publishes no rule for combining them.
 
 Criteria
 
@@ -451,7 +474,9 @@ Evidence checklist
 Practice warnings (do not affect readiness)
   None.
 
-Statutory timeline from request date 2026-11-22
+Statutory timeline if the request is received on 2026-11-22
+  The limits run from the day the council receives the request, with exceptions
+  set out in the SEND Regulations 2014.
   Decision whether to assess by        2027-01-03  (6 weeks)
   Decision whether to issue a plan by  2027-03-14  (16 weeks)
   Final plan by                        2027-04-11  (20 weeks)
@@ -466,6 +491,10 @@ About this report
   needs and a plan may be necessary.
 
   Rule pack: Coventry EHC needs assessment criteria (coventry 2026.1)
+
+  If the council decides not to assess, it must say why and explain the right of
+  appeal to the First-tier Tribunal (SEND); SENDIASS gives free, impartial
+  advice.
 )text";
 
 }  // namespace
@@ -502,8 +531,8 @@ TEST_CASE("Render JSON: an invalid record keeps the pupil when one was read") {
     CHECK(j["pupil"]["name"].is_null());
     std::vector<std::string> keys;
     for (const auto& [key, value] : j.items()) keys.push_back(key);
-    CHECK(keys == std::vector<std::string>{"source", "pupil", "verdict", "criteria", "indicators", "evidence", "cost",
-                                           "timeline", "gaps", "practice", "compelling", "diagnostics"});
+    CHECK(keys == std::vector<std::string>{"source", "pupil", "request", "verdict", "criteria", "indicators", "evidence",
+                                           "cost", "timeline", "gaps", "practice", "compelling", "diagnostics"});
 }
 
 TEST_CASE("Render JSON: the whole report") {
@@ -512,7 +541,7 @@ TEST_CASE("Render JSON: the whole report") {
     std::vector<std::string> keys;
     for (const auto& [key, value] : j.items()) keys.push_back(key);
     CHECK(keys == std::vector<std::string>{"format", "tool", "pack", "as_of", "redacted", "records", "statement",
-                                           "legal_test"});
+                                           "legal_test", "readiness_rule", "readiness_caveat", "rights"});
     CHECK(j["format"] == "ehcp-report/1");
     CHECK(j["tool"] == ordered_json::parse(R"({"name": "ehcp", "version": "9.9.9"})"));
     CHECK(j["pack"] == ordered_json::parse(R"({"id": "coventry", "version": "2026.1",
@@ -521,6 +550,9 @@ TEST_CASE("Render JSON: the whole report") {
     CHECK(j["redacted"] == false);
     CHECK(j["statement"] == report.pack.readiness_statement);
     CHECK(j["legal_test"] == report.pack.legal_test);
+    CHECK(j["readiness_rule"] == report.pack.readiness_rule);
+    CHECK(j["readiness_caveat"] == report.pack.readiness_caveat);
+    CHECK(j["rights"] == report.pack.rights);
     REQUIRE(j["records"].size() == 3);
     CHECK(j["records"][0] == ordered_json::parse(kReadyJson));
     CHECK(j["records"][1] == ordered_json::parse(kNotReadyJson));
@@ -590,12 +622,24 @@ TEST_CASE("Render text: header, then the verdict in words, then the compelling i
     for (std::size_t i = 0; i < blank; ++i) header += lines[i] + "\n";
     CHECK(unwrapped(header) ==
           "Pupil R801200101001 Sam Example — Example Primary School, Year 6 (Key Stage 2), age 10, "
-          "as of 2026-11-22, examples/ready.yaml#0");
+          "request made by the school (or setting), as of 2026-11-22, examples/ready.yaml#0");
     REQUIRE(blank + 2 < lines.size());
     CHECK(lines[blank + 1] == "Evidence readiness: READY — the evidence meets Coventry City Council's criteria");
     CHECK(lines[blank + 2] == "  as this tool reads them");
-    CHECK(lines[blank + 3].rfind("!! COMPELLING INDICATOR PRESENT: semh3 (At risk of permanent exclusion).", 0) == 0);
+    // Beside the verdict, not only at the end: how the criteria combine is the pack's reading.
+    std::size_t compelling = index_of(lines, "!! COMPELLING INDICATOR PRESENT:");
+    REQUIRE(compelling < lines.size());
+    std::string beside;
+    for (std::size_t i = blank + 3; i < compelling; ++i) {
+        CHECK(lines[i].rfind("  ", 0) == 0);
+        beside += lines[i] + "\n";
+    }
+    CHECK(unwrapped(beside) == unwrapped(report.pack.readiness_caveat));
+    CHECK(lines[compelling].rfind("!! COMPELLING INDICATOR PRESENT: semh3 (At risk of permanent exclusion).", 0) == 0);
     CHECK(index_of(lines, "Evidence readiness:") == blank + 1);
+    // The school's own request: no paragraph about the right to ask ahead of the verdict.
+    CHECK_FALSE(contains(text, "Request made by"));
+    CHECK_FALSE(contains(unwrapped(text), unwrapped(report.pack.own_request)));
 }
 
 TEST_CASE("Render text: the ready record's sections") {
@@ -630,6 +674,8 @@ TEST_CASE("Render text: the ready record's sections") {
     CHECK(contains(unwrapped(text), "cl3 derived from data (reading gap grew from 4 to 4.5 years), not declared by "
                                     "the school — consider declaring it"));
     CHECK(contains(text, "School's evidence: NGRT standard score 66, October 2026"));
+    // A derived indicator says what its threshold rests on.
+    CHECK(contains(unwrapped(text), "Threshold: a standard score of 70 is two standard deviations below the mean"));
     CHECK(contains(text, "  Social, Emotional and Mental Health\n    semh3  declared by the school (not something the data can show) [COMPELLING]\n"));
     CHECK_FALSE(contains(text, "cl4"));
 
@@ -643,11 +689,19 @@ TEST_CASE("Render text: the ready record's sections") {
     CHECK(contains(unwrapped(text), "60 min × 1 a week × 30 weeks at £48.00 an hour; the rule pack's default hourly rate was used"));
     CHECK(contains(text, "\n  Total £2,610.30 of the notional £6,000.00 (under by £3,389.70)\n"));
 
-    CHECK(contains(text, "\n  [x] The most recent My Support Plan — dated 2026-09-10\n"));
-    CHECK(contains(text, "\n  [x] Parents' views\n"));
+    // Evidence items name their source once, after the last item that shares it.
+    CHECK(contains(text, "\n  [x] The most recent My Support Plan — dated 2026-09-10\n"
+                         "  [x] The three most recent My Support Plan reviews — 3 of 3 attached\n"
+                         "      Source: Coventry slides\n"
+                         "  [x] Parents' views\n"
+                         "      Source: SEND Code of Practice 9.14\n"));
+    // The criterion's interpretation is labelled as this pack's reading.
+    CHECK(contains(unwrapped(text), "This pack's reading: year group minus working-at year, latest measure in each core area"));
     CHECK(contains(text, "\nPractice warnings (do not affect readiness)\n  - 2 reviews in the 12 months"));
 
-    CHECK(contains(text, "\nStatutory timeline from request date 2026-11-20\n"
+    CHECK(contains(text, "\nStatutory timeline if the request is received on 2026-11-20\n"
+                         "  The limits run from the day the council receives the request, with exceptions\n"
+                         "  set out in the SEND Regulations 2014.\n"
                          "  Decision whether to assess by        2027-01-01  (6 weeks)\n"
                          "  Decision whether to issue a plan by  2027-03-12  (16 weeks)\n"
                          "  Final plan by                        2027-04-09  (20 weeks)\n"));
@@ -658,6 +712,10 @@ TEST_CASE("Render text: the ready record's sections") {
     CHECK(contains(unwrapped(text), unwrapped(report.pack.readiness_statement)));
     CHECK(contains(unwrapped(text), unwrapped(report.pack.legal_test)));
     CHECK(contains(text, "Rule pack: Coventry EHC needs assessment criteria (coventry 2026.1)"));
+    // The rights paragraph ends the report.
+    std::size_t rights = text.rfind("\n\n");
+    REQUIRE(rights != std::string::npos);
+    CHECK(unwrapped(text.substr(rights)) == unwrapped(report.pack.rights));
     CHECK_FALSE(contains(text, "\x1b"));
     for (const auto& line : lines) CHECK_MESSAGE(display_width(line) <= 80, line);
 }
@@ -667,11 +725,13 @@ TEST_CASE("Render text: a not_ready record numbers its gaps in fix order") {
     report.records = {not_ready_record()};
     auto text = render_text(report, TextOptions{false, 80});
     auto lines = split_lines(text);
-    CHECK(lines[0] == "Pupil A123 — Year 5 (Key Stage 2; Year 6 by date of birth), age 10, as of");
-    CHECK(lines[1] == "  2026-11-22, examples/not-ready.yaml#1");
+    CHECK(lines[0] == "Pupil A123 — Year 5 (Key Stage 2; Year 6 by date of birth), age 10, request made");
+    CHECK(lines[1] == "  by the school (or setting), as of 2026-11-22, examples/not-ready.yaml#1");
     CHECK(lines[2] == "");
     CHECK(lines[3] == "Evidence readiness: NOT READY — 3 gaps to close before submitting");
-    CHECK(lines[4] == "");
+    CHECK(lines[4] == "  How the criteria combine into this verdict is this pack's reading: the council");
+    CHECK(lines[5] == "  publishes no rule for combining them.");
+    CHECK(lines[6] == "");
     CHECK_FALSE(contains(text, "COMPELLING"));
     CHECK(index_of(lines, "  [INSUFFICIENT EVIDENCE] 1. Attainment and Progress") < lines.size());
     CHECK(contains(text, "    Missing: a reading, writing or maths measure with a working-at year\n"));
@@ -696,6 +756,65 @@ TEST_CASE("Render text: a not_ready record numbers its gaps in fix order") {
     CHECK(contains(text, "\nPractice warnings (do not affect readiness)\n  None.\n"));
     CHECK_FALSE(contains(text, "Warnings about the record"));
     CHECK(contains(unwrapped(text), unwrapped(report.pack.readiness_statement)));
+}
+
+TEST_CASE("Render text: a parent's own request leads with the right to ask and is never called not ready") {
+    auto report = test_report();
+    auto record = not_ready_record();
+    record.made_by = RequestMaker::parent;
+    record.own_request = true;
+    report.records = {record};
+    auto text = render_text(report, TextOptions{false, 80});
+    auto lines = split_lines(text);
+    CHECK(unwrapped(lines[0] + " " + lines[1]) ==
+          "Pupil A123 — Year 5 (Key Stage 2; Year 6 by date of birth), age 10, request made by a parent, as of "
+          "2026-11-22, examples/not-ready.yaml#1");
+    // The right to ask comes first, before the verdict.
+    std::size_t verdict = index_of(lines, "Evidence readiness:");
+    REQUIRE(verdict < lines.size());
+    std::string before;
+    for (std::size_t i = 3; i < verdict; ++i) before += lines[i] + "\n";
+    CHECK(unwrapped(before) == "Request made by a parent. " + unwrapped(report.pack.own_request));
+    CHECK(unwrapped(lines[verdict] + " " + lines[verdict + 1] + " " + lines[verdict + 2]).rfind(
+              "Evidence readiness: REQUEST CAN BE MADE — the evidence does not yet meet Coventry City Council's "
+              "criteria as this tool reads them; 3 items of evidence would strengthen the request",
+              0) == 0);
+    // The same gaps, worded for the parent.
+    std::size_t gaps = index_of(lines, "Evidence the school or services could add to strengthen the request:");
+    REQUIRE(gaps < lines.size());
+    CHECK(lines[gaps + 1] == "  1. Add a reading, writing or maths measure with a working-at year.");
+    CHECK(index_of(lines, "Gaps, in the order to fix them") == lines.size());
+    for (const std::string banned : {"NOT READY", "not ready", "Not ready", "gaps to close", "before submitting"})
+        CHECK_MESSAGE(!contains(text, banned), banned);
+    // Colour never paints it as a failure either.
+    auto coloured = render_text(report, TextOptions{true, 80});
+    CHECK(contains(coloured, "\x1b[1;33mREQUEST CAN BE MADE\x1b[0m"));
+    // A young person's own request reads the same way, naming them.
+    record.made_by = RequestMaker::young_person;
+    report.records = {record};
+    auto young = unwrapped(render_text(report, TextOptions{false, 80}));
+    CHECK(contains(young, "request made by the young person"));
+    CHECK(contains(young, "Request made by the young person. " + unwrapped(report.pack.own_request)));
+    CHECK_FALSE(contains(young, "NOT READY"));
+    // Scripts still get the verdict, and who asked.
+    auto j = record_to_json(record, false);
+    CHECK(j["verdict"] == "not_ready");
+    CHECK(j["request"] == ordered_json::parse(R"({"made_by": "young_person", "date": "2026-11-22", "own_request": true})"));
+}
+
+TEST_CASE("Render text: readiness notes stand beside the verdict") {
+    auto report = test_report();
+    auto record = ready_record();
+    record.readiness_notes = {"For a learner in further education this readiness rests on the panel's individual judgement."};
+    report.records = {record};
+    auto lines = split_lines(render_text(report, TextOptions{false, 80}));
+    std::size_t verdict = index_of(lines, "Evidence readiness: READY");
+    REQUIRE(verdict + 4 < lines.size());
+    CHECK(lines[verdict + 2] == "  For a learner in further education this readiness rests on the panel's");
+    CHECK(lines[verdict + 3] == "  individual judgement.");
+    CHECK(lines[verdict + 4].rfind("  How the criteria combine", 0) == 0);
+    CHECK(record_to_json(record, false)["readiness_notes"] == ordered_json::parse(
+              R"(["For a learner in further education this readiness rests on the panel's individual judgement."])"));
 }
 
 TEST_CASE("Render text: an invalid record shows every diagnostic with its fix, then the statement") {
