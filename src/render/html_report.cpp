@@ -340,7 +340,7 @@ void write_gaps(Writer& w, const RecordReport& r, const Ids& ids) {
         w.line("<ol class=\"gaps\">");
         for (const auto& g : r.gaps) {
             std::string where = gap_location(r, g);
-            w.line(fmt::format("<li>{}{}</li>", esc(g.text),
+            w.line(fmt::format("<li>{}{}</li>", esc(gap_text(r, g)),
                                where.empty() ? std::string() : " <span class=\"where\">(" + esc(where) + ")</span>"));
         }
         w.line("</ol>");

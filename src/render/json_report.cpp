@@ -187,7 +187,7 @@ ordered_json record_to_json(const RecordReport& r, bool redacted) {
     append(m, "source", source_json(r.source));
     // `pupil` is left out (not null) when the record was not readable enough to say.
     if (r.pupil) append(m, "pupil", pupil_json(*r.pupil, redacted));
-    if (r.pupil)
+    if (r.pupil && r.verdict != Verdict::invalid)
         append(m, "request",
                object("made_by", to_string(r.made_by),                                                           //
                       "date", r.request_date ? ordered_json(r.request_date->iso()) : ordered_json(nullptr),    //
@@ -204,6 +204,7 @@ ordered_json record_to_json(const RecordReport& r, bool redacted) {
                "gaps", ordered_json::array(),           //
                "practice", ordered_json::array(),       //
                "compelling", ordered_json::array(),     //
+               "readiness_notes", ordered_json::array(), //
                "diagnostics", diagnostics_json(r.diagnostics));
         return out;
     }

@@ -160,7 +160,7 @@ void write_gaps(Writer& w, const RecordReport& r) {
     for (std::size_t i = 0; i < r.gaps.size(); ++i) {
         const auto& g = r.gaps[i];
         std::string where = gap_location(r, g);
-        w.line(fmt::format("{}. {}{}", i + 1, esc(g.text), where.empty() ? std::string() : " (" + esc(where) + ")"));
+        w.line(fmt::format("{}. {}{}", i + 1, esc(gap_text(r, g)), where.empty() ? std::string() : " (" + esc(where) + ")"));
     }
 }
 

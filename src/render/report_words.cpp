@@ -36,6 +36,31 @@ std::string made_by_words(RequestMaker who) {
     return {};
 }
 
+std::string gap_text(const RecordReport& r, const Gap& g) {
+    if (!r.own_request) return g.text;
+    // For a parent or young person, the record's field paths ("(support_cycles[2].progress)")
+    // say nothing: leave them out. Only a parenthesis that is a field path goes.
+    std::string out;
+    std::size_t i = 0;
+    while (i < g.text.size()) {
+        if (g.text.compare(i, 2, " (") == 0) {
+            std::size_t close = g.text.find(')', i + 2);
+            if (close != std::string::npos) {
+                std::string_view inner(g.text.data() + i + 2, close - i - 2);
+                bool path = !inner.empty() && inner.find_first_not_of("abcdefghijklmnopqrstuvwxyz_.[]0123456789") == std::string_view::npos &&
+                            (inner.find('.') != std::string_view::npos || inner.find('[') != std::string_view::npos ||
+                             inner.find('_') != std::string_view::npos);
+                if (path) {
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += g.text[i++];
+    }
+    return out;
+}
+
 std::string gaps_heading(const RecordReport& r) {
     return r.own_request ? "Evidence the school or services could add to strengthen the request"
                          : "Gaps, in the order to fix them";
@@ -59,9 +84,9 @@ std::string verdict_sentence(const RecordReport& r, const Report& report) {
         }
         case Verdict::not_ready:
             if (r.own_request)
-                return fmt::format("the evidence does not yet meet {} criteria as this tool reads them; {} would "
-                                   "strengthen the request",
-                                   possessive_name(report.pack), plural(r.gaps.size(), "item of evidence", "items of evidence"));
+                return fmt::format("the evidence does not yet meet {} criteria as this tool reads them; {} below "
+                                   "would strengthen the request",
+                                   possessive_name(report.pack), plural(r.gaps.size(), "point", "points"));
             return plural(r.gaps.size(), "gap", "gaps") + " to close before submitting";
         case Verdict::invalid:
             return fmt::format("the record could not be read ({})", plural(error_count(r), "error", "errors"));

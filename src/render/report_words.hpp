@@ -30,6 +30,10 @@ std::string made_by_words(RequestMaker who);
 // person's own request "Evidence the school or services could add to strengthen the request".
 std::string gaps_heading(const RecordReport& record);
 
+// A gap as the reader sees it: for a parent's or young person's own request, without the
+// record's field paths in brackets.
+std::string gap_text(const RecordReport& record, const Gap& gap);
+
 // "Statutory timeline if the request is received on 2026-11-20", and the note under it.
 std::string timeline_heading(const Timeline& timeline);
 std::string timeline_note();

@@ -234,7 +234,7 @@ void write_gaps(Writer& w, const RecordReport& r) {
         const auto& g = r.gaps[i];
         std::string first = fmt::format("  {:>{}}. ", i + 1, number_width);
         std::string rest(display_width(first), ' ');
-        auto lines = wrap_lines(g.text, w.width(), first, rest);
+        auto lines = wrap_lines(report_words::gap_text(r, g), w.width(), first, rest);
         std::string where = gap_location(r, g);
         if (!where.empty()) {
             // "(criterion 2)" is kept whole, after the text or on a line of its own.

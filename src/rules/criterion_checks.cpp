@@ -359,7 +359,9 @@ CheckKind condition_impact_or_report() {
                         out.status = Status::not_met;
                         out.reasons.push_back("no diagnosis with its impact described and no professional report");
                         out.missing.push_back(
-                            "attach a report from a relevant professional (external_support report_date, or a professional_report document)");
+                            "show how the needs affect access to education: describe the impact of a diagnosis "
+                            "(needs.diagnoses[].impact), or give a professional's written advice (external_support[].report_date "
+                            "or a professional_report document)");
                     }
                     return out;
                 };

@@ -419,6 +419,7 @@ const char* const kInvalidJson = R"json({
   "gaps": [],
   "practice": [],
   "compelling": [],
+  "readiness_notes": [],
   "diagnostics": [
     {"severity": "error", "code": "date.format", "message": "date_of_birth is not a date: '14/05/2016'",
      "path": "pupil.date_of_birth", "line": 33, "column": 18, "fix": "use 2016-05-14", "file": "examples/bad.yaml"},
@@ -531,8 +532,9 @@ TEST_CASE("Render JSON: an invalid record keeps the pupil when one was read") {
     CHECK(j["pupil"]["name"].is_null());
     std::vector<std::string> keys;
     for (const auto& [key, value] : j.items()) keys.push_back(key);
-    CHECK(keys == std::vector<std::string>{"source", "pupil", "request", "verdict", "criteria", "indicators", "evidence",
-                                           "cost", "timeline", "gaps", "practice", "compelling", "diagnostics"});
+    // An invalid record has no request to describe (docs/cli.md), but keeps every other key.
+    CHECK(keys == std::vector<std::string>{"source", "pupil", "verdict", "criteria", "indicators", "evidence", "cost",
+                                           "timeline", "gaps", "practice", "compelling", "readiness_notes", "diagnostics"});
 }
 
 TEST_CASE("Render JSON: the whole report") {
@@ -777,7 +779,7 @@ TEST_CASE("Render text: a parent's own request leads with the right to ask and i
     CHECK(unwrapped(before) == "Request made by a parent. " + unwrapped(report.pack.own_request));
     CHECK(unwrapped(lines[verdict] + " " + lines[verdict + 1] + " " + lines[verdict + 2]).rfind(
               "Evidence readiness: REQUEST CAN BE MADE — the evidence does not yet meet Coventry City Council's "
-              "criteria as this tool reads them; 3 items of evidence would strengthen the request",
+              "criteria as this tool reads them; 3 points below would strengthen the request",
               0) == 0);
     // The same gaps, worded for the parent.
     std::size_t gaps = index_of(lines, "Evidence the school or services could add to strengthen the request:");
