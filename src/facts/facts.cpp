@@ -170,7 +170,9 @@ Facts derive_facts(const Record& r, const Date& as_of, const FactParameters& par
     const Date& dob = r.pupil.date_of_birth;
     f.age_years = age_in_years(dob, as_of);
     f.age_months = age_in_months(dob, as_of);
-    f.derived_year_group = year_group_for(dob, as_of);
+    // Year groups run from -2 (Nursery 1) to 14 (further education, which 19- to 25-year-olds give):
+    // a 21-year-old is in further education, not "Year 17" (the loader warns about the date of birth).
+    f.derived_year_group = std::clamp(year_group_for(dob, as_of), -2, 14);
     f.year_group = r.pupil.year_group.value_or(f.derived_year_group);
     f.out_of_cohort = f.year_group != f.derived_year_group;
     f.phase = phase_for(f.year_group);

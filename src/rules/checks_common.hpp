@@ -75,4 +75,7 @@ std::optional<std::string> stale_review_gap(const Facts& f, int months);
 
 std::string progress_word(Progress p);
 
+// "4 years" (below), or "1.5 years above" for a negative gap.
+std::string gap_years_words(double gap);
+
 }  // namespace ehcp::checks

@@ -47,18 +47,23 @@ std::optional<std::string> stale_review_gap(const Facts& f, int months) {
                        latest->review->iso(), ehcp::checks::months(months), f.as_of.iso());
 }
 
+// "4 years" below, or "1.5 years above" for a pupil working beyond the year group.
+std::string gap_years_words(double gap) { return gap < 0 ? years(-gap) + " above" : years(gap); }
+
 void add_attainment_figures(const Facts& f, CheckOutcome& out, int max_age) {
     for (const auto& a : f.attainment) {
         std::string area = words(to_string(a.area));
         if (const auto* g = a.latest(Carries::working_at_year)) {
             double wa = *g->measure->working_at_year;
             if (is_current(g->measure->date, f.as_of, max_age))
-                out.figures.push_back({area + " gap", fmt::format("{} ({} working at {}, {})", years(*g->gap_years_now),
+                out.figures.push_back({area + " gap", fmt::format("{} ({} working at {}, {})", gap_years_words(*g->gap_years_now),
                                                                   year_name(f.year_group), working_at_name(wa),
                                                                   g->measure->date.iso())});
             else
-                out.figures.push_back({area + " gap", fmt::format("{} below {} on {} (working at {}); {} old, not current",
-                                                                  years(*g->gap_years), year_name(g->year_group_then),
+                out.figures.push_back({area + " gap", fmt::format("{} {} on {} (working at {}); {} old, not current",
+                                                                  *g->gap_years < 0 ? gap_years_words(*g->gap_years)
+                                                                                    : years(*g->gap_years) + " below",
+                                                                  year_name(g->year_group_then),
                                                                   g->measure->date.iso(), working_at_name(wa), age_of(g->months_old))});
         }
         if (const auto* g = a.latest(Carries::age_equivalent_months))
@@ -152,8 +157,8 @@ CheckKind attainment_gap_years() {
                     }
                     out.status = Status::not_met;
                     out.reasons.push_back(fmt::format("the largest current gap is {} ({}); the criterion looks for at least {} below {}",
-                                                      years(largest), largest_area, years(min_gap), year_name(f.year_group)));
-                    out.missing.push_back(fmt::format("attainment: largest current gap {} of the {} needed in {}", years(largest),
+                                                      gap_years_words(largest), largest_area, years(min_gap), year_name(f.year_group)));
+                    out.missing.push_back(fmt::format("attainment: largest current gap {} of the {} needed in {}", gap_years_words(largest),
                                                       years(min_gap), join_words(areas)));
                     return out;
                 };
@@ -192,7 +197,10 @@ CheckKind eyfs_delay() {
                         bool is_delayed = *g->gap_months >= min_gap || (half_age && g->half_age_or_below);
                         if (is_delayed) ++delayed;
                     }
-                    out.figures.push_back({"EYFS areas delayed", fmt::format("{} of {} assessed", delayed, assessed)});
+                    out.figures.push_back({"EYFS areas delayed",
+                                           stale.empty() ? fmt::format("{} of {} assessed", delayed, assessed)
+                                                         : fmt::format("{} of {} assessed with a current measure ({} recorded)", delayed,
+                                                                       assessed, assessed + static_cast<int>(stale.size()))});
                     std::string rule = fmt::format("at least {} below chronological age{}", months(min_gap),
                                                    half_age ? " or at or below half of it" : "");
                     if (assessed < min_areas) {
@@ -469,13 +477,14 @@ CheckKind external_recommendations() {
                         }
                         return out;
                     }
+                    out.status = Status::met;
                     if (recs == 0) {
-                        out.status = Status::insufficient_evidence;
-                        out.reasons.push_back("no recommendations from external services are recorded");
-                        out.missing.push_back("record the external services' recommendations and whether each was implemented and evaluated");
+                        // "every recommendation has been implemented and evaluated" holds when there are none.
+                        out.reasons.push_back(fmt::format("{} service{} gave written advice; no recommendations are recorded from it, so "
+                                                          "none is waiting to be implemented or evaluated",
+                                                          reports, reports == 1 ? "" : "s"));
                         return out;
                     }
-                    out.status = Status::met;
                     out.reasons.push_back(fmt::format("{} service{} gave written advice; every recommendation was implemented and "
                                                       "evaluated, or the record says why not",
                                                       reports, reports == 1 ? "" : "s"));

@@ -357,7 +357,8 @@ RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const
             cr.estimated = detail.estimated;
             flatten(detail, cr);
             gather_missing(detail, c.id, gaps);
-            for (const auto& g : gaps) cr.missing.push_back(g.text);
+            for (const auto& g : gaps)  // the same shortfall reached through two parts is listed once
+                if (std::find(cr.missing.begin(), cr.missing.end(), g.text) == cr.missing.end()) cr.missing.push_back(g.text);
             cr.detail = std::move(detail);
         }
         for (auto& g : gaps) g.source = c.id;

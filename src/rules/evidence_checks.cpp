@@ -28,7 +28,8 @@ CheckKind document() {
              {"when_made_by_unknown", "true/false", "also needed when request.made_by is not given"},
              {"when_min_age", "integer", "only needed when the pupil is at least this old (years) on the as-of date"},
              {"when_max_age", "integer", "only needed when the pupil is at most this old (years) on the as-of date"},
-             {"when_looked_after", "true/false", "only needed when pupil.looked_after is (true) or is not (false) true"}},
+             {"when_looked_after", "true/false", "only needed when pupil.looked_after is (true) or is not (false) true"},
+             {"documents_count", "true/false", "attached documents of the kind satisfy it (default true); false: only the record field does, e.g. consent that a generic form cannot show"}},
             [](ParamReader& p) -> CheckEvaluator {
                 auto kind = p.one_of<DocumentKind>("kind");
                 int count = p.integer("count", 1);
@@ -40,6 +41,7 @@ CheckKind document() {
                 }
                 auto made_by = p.list_of<RequestMaker>("when_made_by", std::vector<RequestMaker>{});
                 bool when_unknown = p.flag("when_made_by_unknown", true);
+                bool documents_count = p.flag("documents_count", true);
                 int min_age = p.integer("when_min_age", -1);
                 int max_age = p.integer("when_max_age", -1);
                 std::string looked_after = p.text("when_looked_after", "");
@@ -74,7 +76,7 @@ CheckKind document() {
                             return out;
                         }
                     }
-                    int have = f.documents_of(kind);
+                    int have = documents_count ? f.documents_of(kind) : 0;
                     int broken = 0;
                     for (const auto& d : f.record->documents)
                         if (d.kind == kind && !d.counts()) ++broken;
@@ -86,20 +88,22 @@ CheckKind document() {
                         if (*alt == RecordAlternative::young_person_consent) alt_ok = req->young_person_consent.value_or(false);
                         if (*alt == RecordAlternative::local_authority_consent) alt_ok = req->local_authority_consent.value_or(false);
                     }
-                    if (have >= count || alt_ok) {
+                    // A record field that says no (consent refused) wins over any attached form.
+                    bool refused = alt && req &&
+                                   ((*alt == RecordAlternative::parental_consent && req->parental_consent == false) ||
+                                    (*alt == RecordAlternative::young_person_consent && req->young_person_consent == false) ||
+                                    (*alt == RecordAlternative::local_authority_consent && req->local_authority_consent == false));
+                    if (!refused && (have >= count || alt_ok)) {
                         out.status = Status::met;
                         out.reasons.push_back(have >= count ? fmt::format("{} of {} attached", have, count)
                                                             : fmt::format("given in the record ({})", alt_name));
                         return out;
                     }
                     out.status = Status::not_met;
-                    std::string detail = fmt::format("{} of {} attached", have, count);
+                    std::string detail = documents_count ? fmt::format("{} of {} attached", have, count)
+                                                         : fmt::format("not recorded ({})", alt_name);
                     if (broken) detail += fmt::format("; {} named file{} missing or empty", broken, broken == 1 ? " is" : "s are");
-                    if (alt && req &&
-                        ((*alt == RecordAlternative::parental_consent && req->parental_consent == false) ||
-                         (*alt == RecordAlternative::young_person_consent && req->young_person_consent == false) ||
-                         (*alt == RecordAlternative::local_authority_consent && req->local_authority_consent == false)))
-                        detail += "; the record says consent has not been given";
+                    if (refused) detail = "the record says consent has not been given (" + alt_name + ")";
                     out.reasons.push_back(detail);
                     out.missing.push_back(detail);
                     return out;

@@ -11,7 +11,7 @@ namespace {
 
 CheckKind low_score() {
     return {"low_score",
-            "A latest standardised score (attainment or cognitive) at or below a maximum, or a percentile at or below a maximum.",
+            "A current attainment standardised score (any measure within max_age_months) or the latest cognitive score at or below a maximum, or a current percentile at or below a maximum. Not shown by the data (contradicting a declared indicator) only when current attainment scores exist and none is that low.",
             {{"max_standardised_score", "number", "e.g. 70 (two standard deviations below the mean)"},
              {"max_percentile", "number", "e.g. 2"},
              {"max_age_months", "integer", "only measures no more than this many months before the as-of date are read (0: any age)"}},
@@ -23,26 +23,35 @@ CheckKind low_score() {
                     const Facts& f = ctx.facts;
                     CheckOutcome out = outcome(Status::insufficient_evidence);
                     bool data = false;
+                    // Any current measure counts, not only the latest: a score of 65 in January is still
+                    // a very low score in the year, whatever a later test shows.
                     for (const auto& a : f.attainment) {
-                        const auto* s = a.latest(Carries::standardised_score);
-                        if (s && is_current(s->measure->date, f.as_of, max_age)) {
-                            const auto* m = s->measure;
-                            data = true;
-                            if (*m->standardised_score <= max_score)
-                                out.reasons.push_back(fmt::format("{} standard score {} at or below {} ({})", words(to_string(a.area)),
-                                                                  format_number(*m->standardised_score), format_number(max_score), m->date.iso()));
+                        const AttainmentMeasure* lowest_score = nullptr;
+                        const AttainmentMeasure* lowest_pct = nullptr;
+                        for (const auto& g : a.measures) {
+                            const auto* m = g.measure;
+                            if (!is_current(m->date, f.as_of, max_age)) continue;
+                            if (m->standardised_score) {
+                                data = true;
+                                if (!lowest_score || *m->standardised_score < *lowest_score->standardised_score) lowest_score = m;
+                            }
+                            if (m->percentile) {
+                                data = true;
+                                if (!lowest_pct || *m->percentile < *lowest_pct->percentile) lowest_pct = m;
+                            }
                         }
-                        const auto* pc = a.latest(Carries::percentile);
-                        if (pc && is_current(pc->measure->date, f.as_of, max_age)) {
-                            const auto* m = pc->measure;
-                            data = true;
-                            if (*m->percentile <= max_pct)
-                                out.reasons.push_back(fmt::format("{} at percentile {}, at or below {} ({})", words(to_string(a.area)),
-                                                                  format_number(*m->percentile), format_number(max_pct), m->date.iso()));
-                        }
+                        if (lowest_score && *lowest_score->standardised_score <= max_score)
+                            out.reasons.push_back(fmt::format("{} standard score {} at or below {} ({})", words(to_string(a.area)),
+                                                              format_number(*lowest_score->standardised_score), format_number(max_score),
+                                                              lowest_score->date.iso()));
+                        if (lowest_pct && *lowest_pct->percentile <= max_pct)
+                            out.reasons.push_back(fmt::format("{} at percentile {}, at or below {} ({})", words(to_string(a.area)),
+                                                              format_number(*lowest_pct->percentile), format_number(max_pct),
+                                                              lowest_pct->date.iso()));
                     }
+                    // A cognitive score can show the indicator, but an ordinary one says nothing about
+                    // attainment scores, so on its own it never contradicts a declared cl1.
                     if (f.latest_cognitive) {
-                        data = true;
                         const auto* c = *f.latest_cognitive;
                         if (c->standardised_score <= max_score)
                             out.reasons.push_back(fmt::format("cognitive ability score {} at or below {} ({})",
@@ -119,13 +128,13 @@ CheckKind widening_gap() {
                         const auto &now = *latest, &before = *previous;
                         if (what == Carries::working_at_year) {
                             data = true;
-                            if (*now.gap_years > *before.gap_years)
+                            if (*now.gap_years > 0 && *now.gap_years > *before.gap_years)
                                 out.reasons.push_back(fmt::format("{} gap grew from {} ({}) to {} ({})", words(to_string(a.area)),
                                                                   years(*before.gap_years), before.measure->date.iso(),
                                                                   years(*now.gap_years), now.measure->date.iso()));
                         } else {
                             data = true;
-                            if (*now.gap_months > *before.gap_months)
+                            if (*now.gap_months > 0 && *now.gap_months > *before.gap_months)
                                 out.reasons.push_back(fmt::format("{} delay grew from {} ({}) to {} ({})", words(to_string(a.area)),
                                                                   months(*before.gap_months), before.measure->date.iso(),
                                                                   months(*now.gap_months), now.measure->date.iso()));
