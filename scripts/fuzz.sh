@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Fuzzes the loader and the whole check (tests/fuzz/fuzz_loader.cpp) with libFuzzer for a
-# set time, under AddressSanitizer, UndefinedBehaviorSanitizer and leak checking.
+# Fuzzes with libFuzzer for a set time, under AddressSanitizer, UndefinedBehaviorSanitizer
+# and leak checking, one of two targets:
+#   loader  records through the loader, the whole check and every renderer (tests/fuzz/fuzz_loader.cpp);
+#           seeded with the examples, the bad-input corpus and the pack's test records, with a
+#           dictionary of YAML tokens, field names and extreme values, so that mutations reach
+#           numbers, dates and strings inside valid records, not only syntax
+#   pack    one rule pack file replaced by the input, then a full check (tests/fuzz/fuzz_pack.cpp)
 #
 # usage: scripts/fuzz.sh [SECONDS] [extra libFuzzer options...]     (default 60 seconds)
+#   FUZZ_TARGET=loader|pack   which target (default loader)
 #   FUZZ_BUILD=dir   build folder (default build-fuzz)
 #   FUZZ_JOBS=n      parallel fuzzing processes (default 1)
 #
-# The working corpus lives in $FUZZ_BUILD/corpus and grows from run to run; it is seeded
+# The working corpus lives in $FUZZ_BUILD/corpus-TARGET and grows from run to run; the loader is seeded
 # from examples/, the bad-input corpus tests/corpus/ and the rule pack's test records.
 # Exits non-zero on any crash, sanitizer report, leak or timeout; the input that caused
 # it is left in $FUZZ_BUILD/artifacts/ (add it to tests/corpus/ as a regression test).
@@ -16,6 +22,8 @@ seconds=${1:-60}
 [ $# -gt 0 ] && shift
 build=${FUZZ_BUILD:-build-fuzz}
 jobs=${FUZZ_JOBS:-1}
+target=${FUZZ_TARGET:-loader}
+case "$target" in loader|pack) ;; *) echo "fuzz: FUZZ_TARGET is loader or pack, not $target" >&2; exit 64 ;; esac
 
 if ! command -v clang++ >/dev/null; then
   echo "fuzz: clang++ is needed (Debian: clang and libclang-rt-14-dev or later; scripts/setup.sh installs them)" >&2
@@ -23,11 +31,20 @@ if ! command -v clang++ >/dev/null; then
 fi
 cmake -S . -B "$build" -DEHCP_FUZZ=ON -DEHCP_BUILD_TESTS=OFF -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j"$(nproc)" --target ehcp_fuzz_loader
+cmake --build "$build" -j"$(nproc)" --target "ehcp_fuzz_$target"
 
-seeds="$build/seeds"
+seeds="$build/seeds-$target"
+corpus="$build/corpus-$target"
 rm -rf "$seeds"
-mkdir -p "$seeds" "$build/corpus" "$build/artifacts"
+mkdir -p "$seeds" "$corpus" "$build/artifacts"
+if [ "$target" = pack ]; then
+  # The first byte picks the file (0 pack, 1 criteria, 2 indicators, 3 evidence, 4 practice).
+  i=0
+  for part in pack criteria indicators evidence practice; do
+    { printf "\\$(printf '%03o' "$i")"; cat "rules/coventry/$part.yaml"; } >"$seeds/$part.yaml"
+    i=$((i + 1))
+  done
+else
 cp examples/*.yaml "$seeds/"
 if [ -d tests/corpus ]; then
   for f in tests/corpus/*.yaml; do
@@ -37,17 +54,18 @@ if [ -d tests/corpus ]; then
 fi
 # The rule pack's test cases hold records under `record:`; the cases themselves are YAML too.
 for f in rules/coventry/tests/*.yaml; do cp "$f" "$seeds/pack-$(basename "$f")"; done
+fi
 
-log="$build/fuzz.log"
-echo "fuzz: $seconds s, $jobs job(s); corpus $build/corpus; log $log"
+log="$build/fuzz-$target.log"
+echo "fuzz: $target, $seconds s, $jobs job(s); corpus $corpus; log $log"
 parallel=()
 [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
 status=0
 ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-"$build/tests/fuzz/ehcp_fuzz_loader" "$build/corpus" "$seeds" \
+"$build/tests/fuzz/ehcp_fuzz_$target" "$corpus" "$seeds" \
   -dict=tests/fuzz/yaml.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-  -max_len=16384 -artifact_prefix="$build/artifacts/" -print_final_stats=1 \
+  -max_len=16384 -artifact_prefix="$build/artifacts/$target-" -print_final_stats=1 \
   ${parallel[@]+"${parallel[@]}"} "$@" >"$log" 2>&1 || status=$?
 # With -jobs, each worker writes fuzz-N.log; gather them.
 for w in fuzz-*.log; do [ -f "$w" ] && { cat "$w" >>"$log"; rm -f "$w"; }; done
@@ -59,4 +77,4 @@ if [ "$status" -ne 0 ] || grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer|libFu
   grep -E 'ERROR:|runtime error:|ALARM|Test unit written' "$log" | head -20 >&2 || true
   exit 1
 fi
-echo "fuzz: no crash, leak or timeout in $seconds s"
+echo "fuzz: $target: no crash, leak or timeout in $seconds s"
