@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 
 Date resolve_as_of(const GlobalOptions& g) {
     if (g.as_of.empty()) return Date::today();
-    if (auto d = Date::parse_iso(g.as_of)) return *d;
+    // Years a record's dates can have (1900-9999) with room for the statutory weeks after it.
+    if (auto d = Date::parse_iso(g.as_of); d && d->year() >= 1900 && d->year() <= 9000) return *d;
     throw UsageError(fmt::format("--as-of `{}` is not a date: use YYYY-MM-DD, e.g. 2026-11-22", g.as_of), exit_code::usage);
 }
 

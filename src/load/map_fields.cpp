@@ -103,6 +103,23 @@ bool read_value(DocumentContext& doc, const Slot& slot, Date& out, const NumberR
         report_problem(doc, slot, reading.problem);
         return false;
     }
+    // Years outside 1900-9999 are typing slips (0000, 1016 for 2016) that the calendar
+    // would carry into ages of 1,000 years and statutory dates past 9999.
+    if (reading.value->year() < 1900) {
+        doc.error("date.range", slot.path, slot.at,
+                  reading.value->year() == 0
+                      ? fmt::format("`{}` is not a real date: there is no year 0000", *text)
+                      : fmt::format("`{}` is before 1900; no date in a pupil's record is that early", *text),
+                  "check the year");
+        return false;
+    }
+    // Far ahead is possible (a planned review) but usually a slip of the year; the date of
+    // birth and the request date have their own, stricter checks.
+    const Date& as_of = doc.options().as_of;
+    if (slot.key != "date_of_birth" && slot.path != "request.date" && *reading.value > as_of.plus_years(1))
+        doc.warning("date.far_future", slot.path, slot.at,
+                    fmt::format("`{}` is more than a year after the as-of date {}", *text, as_of.iso()),
+                    "check the year");
     out = *reading.value;
     return true;
 }

@@ -177,6 +177,25 @@ text("every-other-record-damaged", GOOD + "---\n" + SECOND.replace("2016-05-14",
      + "---\n" + GOOD.replace("T-CORPUS-01", "T-CORPUS-03") + "---\n" + "pupil: [\n"
      + "---\n" + GOOD.replace("T-CORPUS-01", "T-CORPUS-05"))
 
+# --- numbers and dates out of any plausible range (issue 10) ---------------------------
+# The first two crashed `check` (SIGSEGV) before the ranges; run with `check` (args.txt).
+text("huge-annual-cost", GOOD + "provision:\n  - {name: Laptop, annual_cost: 100000000000000000}\n")
+text("huge-weeks", GOOD + "provision:\n  - {name: Reading group, session_minutes: 30, sessions_per_week: 3, "
+     "weeks: 1e308, hourly_rate: 19.5}\n")
+text("implausible-numbers", GOOD.replace("working_at_year: 1.5", "working_at_year: 1.5, standardised_score: 1e308, "
+                                          "age_equivalent_months: 5000")
+     + "cognitive_assessments:\n  - {date: 2026-10-01, standardised_score: 250}\n"
+     + "provision:\n  - {name: Reading group, session_minutes: 1e9, sessions_per_week: 10000, group_size: 1000, "
+     "weeks: 1000000, hourly_rate: 20000000, other_costs: 1e12}\n")
+text("year-zero-and-early-dates", GOOD.replace("date_of_birth: 2016-05-14", "date_of_birth: 0000-05-14")
+     .replace("start: 2025-09-15", "start: 1066-10-14"))
+text("request-date-far-future", GOOD.replace("date: 2026-11-20", "date: 9999-05-19"))
+text("plausibility-warnings", GOOD.replace("date: 2026-11-20", "date: 2015-01-05")
+     .replace("review: 2025-12-05", "review: 2025-06-05")
+     + "provision:\n  - {name: Residential placement, annual_cost: 150000}\n"
+     "  - {name: Review meeting, review_date: 2031-01-01}\n")  # accepted, with warnings
+
+
 if __name__ == "__main__":
     for name, data in files.items():
         with open(os.path.join(HERE, name + ".yaml"), "wb") as f:
