@@ -195,9 +195,85 @@ text("plausibility-warnings", GOOD.replace("date: 2026-11-20", "date: 2015-01-05
      + "provision:\n  - {name: Residential placement, annual_cost: 150000}\n"
      "  - {name: Review meeting, review_date: 2031-01-01}\n")  # accepted, with warnings
 
+# --- rule packs that are hostile or broken (issue 10) ---------------------------------------
+# Each packs/NAME/ is a small pack damaged in one way; tests/corpus/pack-NAME.yaml is a good
+# record checked with `--rules tests/corpus/packs/NAME` (args.txt). Every one must end in
+# pack errors with their places and exit 65, never a crash or "internal error".
+BASE_PACK = {
+    "pack.yaml": """pack: ehcp-pack/1
+id: corpus
+version: "1"
+title: A small pack for the corpus
+authority: Nowhere
+statement: Evidence readiness, not a decision.
+legal_test: The legal test is lower than any local criteria.
+parameters:
+  notional_budget: 6000
+  school_weeks_per_year: 38
+  timeline_weeks: {decide_to_assess: 6, decide_to_issue: 16, final_plan: 20}
+  default_hourly_rates: {teacher: 45, teaching_assistant: 19.5}
+readiness:
+  text: Ready when the plan criterion is met.
+  all_of:
+    - criterion: plan
+criteria: criteria.yaml
+indicators: indicators.yaml
+evidence: evidence.yaml
+practice: practice.yaml
+""",
+    "criteria.yaml": """criteria:
+  - id: plan
+    title: A My Support Plan
+    cite: corpus
+    source_wording: There is a plan.
+    interpretation: One My Support Plan document.
+    check: {check: document, params: {kind: my_support_plan, count: 1}}
+""",
+    "indicators.yaml": "cite: corpus\nindicators: []\n",
+    "evidence.yaml": "cite: corpus\nevidence: []\n",
+    "practice.yaml": "practice: []\n",
+}
+packs = {}
+
+def pack(name, changes, symlinks=None):
+    files_of = dict(BASE_PACK)
+    files_of.update(changes)
+    packs[name] = (files_of, symlinks or {})
+    text("pack-" + name, GOOD)
+
+pack("base", {})  # accepted: the reference the others damage
+pack("rate-inf", {"pack.yaml": BASE_PACK["pack.yaml"].replace("teacher: 45", "teacher: .inf")})
+pack("budget-huge", {"pack.yaml": BASE_PACK["pack.yaml"].replace("notional_budget: 6000", "notional_budget: 1e300")})
+pack("budget-nan", {"pack.yaml": BASE_PACK["pack.yaml"].replace("notional_budget: 6000", "notional_budget: .nan")})
+pack("timeline-int-max", {"pack.yaml": BASE_PACK["pack.yaml"].replace("final_plan: 20", "final_plan: 2147483647")})
+pack("threshold-inf", {"criteria.yaml": BASE_PACK["criteria.yaml"].replace("count: 1", "count: 1e999")})
+pack("alias-cycle", {"criteria.yaml": "criteria:\n  - &r\n    id: plan\n    check: {all_of: [*r]}\n"})
+pack("deep-nesting", {"criteria.yaml": "criteria: " + "[" * 100 + "]" * 100 + "\n"})
+pack("scalar-file", {"criteria.yaml": "just some words\n"})
+pack("list-file", {"indicators.yaml": "- id: cl1\n"})
+pack("empty-file", {"practice.yaml": ""})
+pack("wrong-shapes", {"criteria.yaml": "criteria: {id: plan}\n", "evidence.yaml": "evidence: [[1, 2], 3]\n"})
+pack("traversal", {"pack.yaml": BASE_PACK["pack.yaml"].replace("criteria: criteria.yaml",
+                                                                "criteria: ../base/criteria.yaml")})
+pack("absolute-path", {"pack.yaml": BASE_PACK["pack.yaml"].replace("indicators: indicators.yaml",
+                                                                    "indicators: /etc/hostname")})
+pack("symlink-escape", {"criteria.yaml": None}, {"criteria.yaml": "../base/criteria.yaml"})
+
 
 if __name__ == "__main__":
     for name, data in files.items():
         with open(os.path.join(HERE, name + ".yaml"), "wb") as f:
             f.write(data)
-    print(f"{len(files)} files written to {HERE}")
+    for name, (pack_files, symlinks) in packs.items():
+        folder = os.path.join(HERE, "packs", name)
+        os.makedirs(folder, exist_ok=True)
+        for file, content in pack_files.items():
+            target = os.path.join(folder, file)
+            if os.path.lexists(target):
+                os.remove(target)
+            if content is not None:
+                with open(target, "w", encoding="utf-8") as f:
+                    f.write(content)
+        for file, link in symlinks.items():
+            os.symlink(link, os.path.join(folder, file))
+    print(f"{len(files)} files and {len(packs)} packs written to {HERE}")
