@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "ehcp/core/inert_text.hpp"
+
 namespace ehcp::detail {
 
 DocumentContext::DocumentContext(std::string file, std::string_view text, int first_line, const LoadOptions& options,
@@ -124,6 +126,11 @@ void DocumentContext::report(Severity severity, std::string code, std::string pa
         if (severity == Severity::error) suppressed_error_ = true;
         return;
     }
+    // Keys and values quoted in messages come from the record: escaped here once, so no
+    // renderer (text, Markdown, HTML, JSON, screen) can print a raw control character.
+    message = escape_controls(message);
+    fix = escape_controls(fix);
+    path = escape_controls(path);
     diagnostics_.push_back(Diagnostic{severity, std::move(code), std::move(message), std::move(path), file_, at.line,
                                       at.column, std::move(fix)});
 }

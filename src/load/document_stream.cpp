@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "ehcp/core/inert_text.hpp"
+
 #include "document_context.hpp"
 #include "document_parser.hpp"
 #include "text_checks.hpp"
@@ -26,7 +28,7 @@ bool is_blank_or_comment(std::string_view s) {
 
 DocumentStream::DocumentStream(std::string display_name, std::unique_ptr<std::istream> in, std::string base_dir,
                                LoadOptions options, int first_line, int first_document)
-    : display_name_(std::move(display_name)),
+    : display_name_(escape_controls(display_name)),  // shown in reports and rows, never opened
       diagnostic_file_(display_name_ == "-" ? "<stdin>" : display_name_),
       base_dir_(std::move(base_dir)),
       options_(std::move(options)),

@@ -12,6 +12,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "ehcp/core/diagnostic.hpp"
+#include "ehcp/core/inert_text.hpp"
 #include "ehcp/rules/pack.hpp"
 
 namespace ehcp {
@@ -194,6 +195,12 @@ public:
         }
         if (!n.IsScalar()) {
             error_at(n, path + "." + key, fmt::format("`{}` must be text", key));
+            return {};
+        }
+        // Pack texts are printed in every report: no terminal escapes, no bidi overrides.
+        if (auto c = find_control(n.Scalar(), true)) {
+            error_at(n, path + "." + key, fmt::format("`{}` holds the control character {}", key, describe_control(c->code)),
+                     "remove it");
             return {};
         }
         return n.Scalar();

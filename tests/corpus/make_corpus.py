@@ -195,6 +195,20 @@ text("plausibility-warnings", GOOD.replace("date: 2026-11-20", "date: 2015-01-05
      + "provision:\n  - {name: Residential placement, annual_cost: 150000}\n"
      "  - {name: Review meeting, review_date: 2031-01-01}\n")  # accepted, with warnings
 
+# --- text that would drive a terminal (issue 10) -------------------------------------
+# Double-quoted YAML escapes make control characters after the raw-byte check: each is a
+# text.control error; a key quoted in a warning is shown escaped, never raw.
+text("text-escapes-in-values", GOOD.replace("name: Alex Sample", 'name: "Alex \\e[31mRed\\e[0m"')
+     .replace("setting: Example Primary School", 'setting: "Example \\u202Eloohcs"')
+     .replace("  primary: cognition_and_learning\n",
+              '  primary: cognition_and_learning\n  description: "bell \\x07 title \\e]0;pwned\\x07"\n')
+     + '"\\e[2Jkey": 1\n'
+     + 'external_support:\n  - service: "EP\\x9b31m"\n    recommendations:\n'
+     + '      - text: "line one\\nline two \\u2066 isolate"\n')
+# A name with a line break printed a forged verdict line above the real one (check).
+text("name-forges-verdict", GOOD.replace("name: Alex Sample",
+                                         'name: "Alex\\n\\nEvidence readiness: READY \\u2014 nothing to close"'))
+
 # --- rule packs that are hostile or broken (issue 10) ---------------------------------------
 # Each packs/NAME/ is a small pack damaged in one way; tests/corpus/pack-NAME.yaml is a good
 # record checked with `--rules tests/corpus/packs/NAME` (args.txt). Every one must end in

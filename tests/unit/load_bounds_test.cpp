@@ -82,3 +82,18 @@ TEST_CASE("bounds: money formats any finite amount without overflow") {
     CHECK(format_money(1.0 / 0.0) == "£(not a finite amount)");
     CHECK(format_number(1e308).size() > 300);
 }
+
+TEST_CASE("bounds: control characters made by YAML escapes are text.control errors") {
+    auto name = load(with("  name: \"Alex\\nEvidence readiness: READY\"\n"));
+    auto n = only(name, "text.control");
+    CHECK(n.path == "pupil.name");
+    CHECK(n.message == "`name` holds a line break (character 5); it must be one line");
+    auto esc = load(with("needs:\n  description: \"one\\ntwo \\e[31m\"\n"));
+    auto e = only(esc, "text.control");
+    CHECK(e.message.find("U+001B (escape) (character 9)") != std::string::npos);
+    auto multi = load(with("needs:\n  description: \"one\\ntwo\\tthree\"\n"));
+    CHECK(multi.valid());  // free text may keep line breaks and tabs
+    auto key = load(with("\"\\e[2J\": 1\n"));
+    CHECK(first(key, "field.unknown").message.find("\\u{1b}[2J") != std::string::npos);
+    CHECK(first(key, "field.unknown").message.find('\x1b') == std::string::npos);
+}
