@@ -318,7 +318,7 @@ CheckKind external_recommendations() {
                     int reports = 0, recs = 0, implemented = 0, evaluated = 0;
                     for (std::size_t i = 0; i < services.size(); ++i) {
                         const auto& s = services[i];
-                        std::string name = words(s.service);
+                        std::string name = ctx.redact ? std::string(kRedacted) : words(s.service);  // free text
                         if (s.report_date && *s.report_date <= f.as_of) {
                             ++reports;
                         } else if (need_report) {
