@@ -301,7 +301,25 @@ void check_document_file(MapFields& f, Document& d) {
                         "give the file's path, relative to the record's file, or leave `file` out");
         return;
     }
-    fs::path where = fs::path(f.doc().base_dir()) / fs::path(*d.file);
+    // Evidence sits beside the record (or in a folder below it): an absolute path or one
+    // that climbs out (`../../../../etc/passwd`, `/dev/stdin`) is not a document of this
+    // record, and is never looked at.
+    fs::path given{*d.file};
+    int depth = 0;
+    bool climbs_out = false;
+    for (const auto& part : given) {
+        if (part == "..") climbs_out = climbs_out || --depth < 0;
+        else if (part != "." && !part.empty()) ++depth;
+    }
+    if (given.is_absolute() || climbs_out) {
+        d.file_status = FileStatus::missing;
+        f.doc().warning("document.file_outside", path, at,
+                        fmt::format("the file `{}` is {}; the document counts as missing", *d.file,
+                                    given.is_absolute() ? "an absolute path" : "outside the record's folder"),
+                        "put the document in the record's folder (or a folder inside it) and give its relative path");
+        return;
+    }
+    fs::path where = fs::path(f.doc().base_dir()) / given;
     std::error_code ec;
     fs::file_status status = fs::status(where, ec);
     if (ec || !fs::exists(status)) {
@@ -316,6 +334,13 @@ void check_document_file(MapFields& f, Document& d) {
         d.file_status = FileStatus::missing;
         f.doc().warning("document.file_missing", path, at,
                         fmt::format("`{}` is a directory, not a file; the document counts as missing", *d.file),
+                        "name the document's file itself");
+        return;
+    }
+    if (!fs::is_regular_file(status)) {  // a device, FIFO or socket is no document
+        d.file_status = FileStatus::missing;
+        f.doc().warning("document.file_missing", path, at,
+                        fmt::format("`{}` is not a regular file; the document counts as missing", *d.file),
                         "name the document's file itself");
         return;
     }

@@ -195,6 +195,10 @@ text("plausibility-warnings", GOOD.replace("date: 2026-11-20", "date: 2015-01-05
      + "provision:\n  - {name: Residential placement, annual_cost: 150000}\n"
      "  - {name: Review meeting, review_date: 2031-01-01}\n")  # accepted, with warnings
 
+# Evidence files outside the record's folder counted as attached (issue 10): warnings, missing.
+text("document-file-outside", GOOD + "documents:\n  - {kind: my_support_plan, file: ../../../../etc/passwd}\n"
+     "  - {kind: professional_report, file: /dev/stdin}\n")
+
 # --- text that would drive a terminal (issue 10) -------------------------------------
 # Double-quoted YAML escapes make control characters after the raw-byte check: each is a
 # text.control error; a key quoted in a warning is shown escaped, never raw.
