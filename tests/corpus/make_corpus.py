@@ -195,6 +195,10 @@ text("plausibility-warnings", GOOD.replace("date: 2026-11-20", "date: 2015-01-05
      + "provision:\n  - {name: Residential placement, annual_cost: 150000}\n"
      "  - {name: Review meeting, review_date: 2031-01-01}\n")  # accepted, with warnings
 
+# Two exported files joined: the second one's BOM sits before its `---`. Two records, not
+# one invalid merged one (issue 10).
+raw("bom-before-document-marker", GOOD.encode() + b"\xef\xbb\xbf---\n" + SECOND.encode())
+
 # Evidence files outside the record's folder counted as attached (issue 10): warnings, missing.
 text("document-file-outside", GOOD + "documents:\n  - {kind: my_support_plan, file: ../../../../etc/passwd}\n"
      "  - {kind: professional_report, file: /dev/stdin}\n")
