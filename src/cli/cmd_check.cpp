@@ -5,6 +5,7 @@
 
 #include "ehcp/cli/commands.hpp"
 #include "ehcp/cli/exit_codes.hpp"
+#include "ehcp/cli/output_file.hpp"
 #include "ehcp/render/html_report.hpp"
 #include "ehcp/render/json_report.hpp"
 #include "ehcp/render/markdown_report.hpp"
@@ -34,6 +35,7 @@ int exit_status_for(const Report& report) {
 int run_check(const CheckOptions& o, const GlobalOptions& g) {
     Date as_of = resolve_as_of(g);
     Pack pack = load_selected_pack(g);
+    refuse_output_over_input(g.output, o.files);  // before the work, not after it
     Report report;
     report.pack = pack.info;
     report.as_of = as_of;
@@ -61,7 +63,7 @@ int run_check(const CheckOptions& o, const GlobalOptions& g) {
             t.width = o.width;
             out = render_text(report, t);
         }
-        write_output(g, out);
+        write_output(g, out, o.files);
     }
     return exit_status_for(report);
 }

@@ -47,13 +47,14 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
                         {"diagnostics", diags}});
     }
     if (o.format == "json") {
-        write_output(g, dump_json(nlohmann::ordered_json{{"format", "ehcp-validation/1"}, {"records", json}}, 2) + "\n");
+        write_output(g, dump_json(nlohmann::ordered_json{{"format", "ehcp-validation/1"}, {"records", json}}, 2) + "\n",
+                     o.files);
     } else {
         if (!g.quiet)
             out += fmt::format("{} record{} read: {} valid, {} invalid, {} warning{}\n", records.size(),
                                records.size() == 1 ? "" : "s", records.size() - invalid, invalid, warnings,
                                warnings == 1 ? "" : "s");
-        write_output(g, out);
+        write_output(g, out, o.files);
     }
     return invalid ? exit_code::invalid : exit_code::ready;
 }

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "ehcp/cli/exit_codes.hpp"
+#include "ehcp/cli/output_file.hpp"
 
 namespace ehcp::cli {
 
@@ -61,33 +62,16 @@ bool use_color(const GlobalOptions& g) {
     return isatty(STDOUT_FILENO) != 0;
 }
 
-void write_output(const GlobalOptions& g, const std::string& text) {
+void write_output(const GlobalOptions& g, const std::string& text, const std::vector<std::string>& inputs) {
     if (g.output.empty() || g.output == "-") {
         std::cout << text;
         std::cout.flush();
         if (!std::cout) throw OutputError("cannot write to standard output");
         return;
     }
-    fs::path target{g.output};
-    fs::path temp = target;
-    temp += fmt::format(".tmp-{}", getpid());
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw OutputError(fmt::format("cannot write {}: {}", temp.string(), std::strerror(errno)));
-        out << text;
-        out.close();
-        if (!out) {
-            std::error_code ec;
-            fs::remove(temp, ec);
-            throw OutputError(fmt::format("cannot write {}", temp.string()));
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw OutputError(fmt::format("cannot write {}: {}", target.string(), ec.message()));
-    }
+    OutputFile file(g.output, inputs);
+    file.write(text);
+    file.commit();
 }
 
 std::vector<LoadedRecord> load_all(const std::vector<std::string>& files, const LoadOptions& options) {
