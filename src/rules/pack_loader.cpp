@@ -238,6 +238,15 @@ public:
         return false;
     }
 
+    // The list under `key`, or an empty one with a pack error when it is something else
+    // (a map or a single value would be indexed as if it were a list).
+    YAML::Node list_of(const YAML::Node& map, const std::string& key) {
+        auto n = map[key];
+        if (!n || n.IsNull() || n.IsSequence()) return n && n.IsSequence() ? n : YAML::Node(YAML::NodeType::Sequence);
+        error_at(n, key, fmt::format("`{}` must be a list of entries, each starting with `- `", key));
+        return YAML::Node(YAML::NodeType::Sequence);
+    }
+
     // Each id used once within its list.
     void unique_id(std::vector<std::string>& seen, const std::string& id, const YAML::Node& at, const std::string& path) {
         if (std::find(seen.begin(), seen.end(), id) != seen.end())
@@ -520,7 +529,7 @@ Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackRea
     auto criteria_doc = part("criteria");
     if (auto& doc = criteria_doc) {
         r.only_keys(*doc, "", {"criteria"});
-        auto list = (*doc)["criteria"];
+        auto list = r.list_of(*doc, "criteria");
         for (std::size_t i = 0; i < list.size(); ++i) {
             auto n = list[i];
             auto path = fmt::format("criteria[{}]", i);
@@ -556,7 +565,7 @@ Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackRea
     if (auto doc = part("indicators")) {
         r.only_keys(*doc, "", {"cite", "indicators"});
         auto cite = r.text(*doc, "cite", "", false);
-        auto list = (*doc)["indicators"];
+        auto list = r.list_of(*doc, "indicators");
         std::vector<std::string> ids;
         for (std::size_t i = 0; i < list.size(); ++i) {
             auto n = list[i];
@@ -575,7 +584,7 @@ Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackRea
     }
     if (auto doc = part("evidence")) {
         r.only_keys(*doc, "", {"cite", "evidence"});
-        auto list = (*doc)["evidence"];
+        auto list = r.list_of(*doc, "evidence");
         std::vector<std::string> ids;
         for (std::size_t i = 0; i < list.size(); ++i) {
             auto n = list[i];
@@ -594,7 +603,7 @@ Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackRea
     }
     if (auto doc = part("practice")) {
         r.only_keys(*doc, "", {"practice"});
-        auto list = (*doc)["practice"];
+        auto list = r.list_of(*doc, "practice");
         std::vector<std::string> ids;
         for (std::size_t i = 0; i < list.size(); ++i) {
             auto n = list[i];
