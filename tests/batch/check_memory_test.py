@@ -5,10 +5,13 @@ of an example (7.5 MB) in text and JSON to -o and to standard output, and fails 
 peak resident memory passes 120 MB (it was about 250 MB for this stream before; it is
 about 16 MB now), or when the JSON is not one whole document of 2,000 records.
 
-usage: check_memory_test.py EHCP REPO"""
+usage: check_memory_test.py EHCP REPO [--sanitized]
+With --sanitized (an AddressSanitizer build, whose shadow memory and quarantine cost
+hundreds of MB whatever the input) the peak is printed but not bounded."""
 import json, os, subprocess, sys, tempfile
 
 ehcp, repo = sys.argv[1], sys.argv[2]
+sanitized = "--sanitized" in sys.argv[3:]
 record = open(os.path.join(repo, "examples", "ready-ks2.yaml"), encoding="utf-8").read()
 failures = []
 if not os.path.exists("/usr/bin/time"):
@@ -27,7 +30,8 @@ with tempfile.TemporaryDirectory() as tmp:
         peak = int(p.stderr.decode().strip().splitlines()[-1])  # KiB
         if p.returncode not in (0, 1):
             failures.append(f"{fmt}: exit {p.returncode}: {p.stderr[:300]!r}")
-        if peak > 120 * 1024:
+        print(f"{fmt}: peak memory {peak // 1024} MB")
+        if peak > 120 * 1024 and not sanitized:
             failures.append(f"{fmt}: peak memory {peak // 1024} MB for a 7.5 MB stream")
         if fmt == "json":
             with open(out, encoding="utf-8") as f:
