@@ -10,10 +10,15 @@
 #include <limits>
 #include <thread>
 
+#include <ext/stdio_filebuf.h>  // an ostream over the -o file's descriptor (libstdc++)
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "ehcp/cli/commands.hpp"
 #include "ehcp/cli/exit_codes.hpp"
+#include "ehcp/core/inert_text.hpp"
+#include "ehcp/cli/output_file.hpp"
 #include "ehcp/screen/screen.hpp"
 
 namespace ehcp::cli {
@@ -73,21 +78,28 @@ int run_screen(const ScreenOptions& o, const GlobalOptions& g) {
 
     std::ios::sync_with_stdio(false);
 
-    // -o FILE: written beside it under a temporary name and renamed only when complete.
-    fs::path target{g.output};
-    fs::path temp = target;
-    temp += fmt::format(".tmp-{}", getpid());
-    std::ofstream file;
+    // Every entry of a folder that is not screened is named, with why (issue 10: .YAML,
+    // dangling symlinks and FIFOs were skipped without a word).
+    std::vector<screen::SkippedEntry> skipped;
+    auto files = screen::expand_paths(o.paths, &skipped);
+    if (!g.quiet)
+        for (const auto& s : skipped) std::cerr << fmt::format("ehcp: skipped {}: {}\n", escape_controls(s.path), s.why);
+
+    // -o FILE: written beside it under a temporary name and renamed only when complete;
+    // a device or FIFO is written through (OutputFile). Never over one of the inputs.
+    std::optional<OutputFile> target;
+    if (to_file) target.emplace(g.output, files);
+    std::optional<__gnu_cxx::stdio_filebuf<char>> buf;
+    std::optional<std::ostream> file;
     std::ostream* out = &std::cout;
     if (to_file && o.format != "xlsx") {
-        file.open(temp, std::ios::binary | std::ios::trunc);
-        if (!file) throw OutputError(fmt::format("cannot write {}: {}", temp.string(), std::strerror(errno)));
-        out = &file;
+        int fd = ::dup(target->fd());
+        if (fd < 0) throw OutputError(fmt::format("cannot write {}: {}", g.output, std::strerror(errno)));
+        buf.emplace(fd, std::ios::out | std::ios::binary, static_cast<std::size_t>(1) << 16);
+        file.emplace(&*buf);
+        out = &*file;
     }
-    auto discard = [&] {
-        std::error_code ec;
-        if (to_file) fs::remove(temp, ec);
-    };
+    auto discard = [&] { target.reset(); };  // removes the temporary file
 
     screen::WriterContext ctx{&pack, as_of, g.redact, g.quiet};
     std::unique_ptr<screen::Writer> writer;
@@ -95,7 +107,7 @@ int run_screen(const ScreenOptions& o, const GlobalOptions& g) {
         if (o.format == "csv") writer = screen::make_csv_writer(*out, &std::cerr, ctx);
         else if (o.format == "jsonl") writer = screen::make_jsonl_writer(*out, &std::cerr, ctx);
         else if (o.format == "json") writer = screen::make_json_writer(*out, ctx);
-        else if (o.format == "xlsx") writer = screen::make_xlsx_writer(temp.string(), ctx);
+        else if (o.format == "xlsx") writer = screen::make_xlsx_writer(target->write_path(), ctx);
         else writer = screen::make_table_writer(*out, ctx);
     } catch (...) {
         discard();
@@ -120,32 +132,24 @@ int run_screen(const ScreenOptions& o, const GlobalOptions& g) {
     screen::PipelineResult result;
     try {
         writer->begin();
-        result = screen::run_pipeline(screen::expand_paths(o.paths), pack, po, [&](screen::Row&& row) {
+        result = screen::run_pipeline(files, pack, po, [&](screen::Row&& row) {
             summary.add(row);
             writer->row(row);
-            if (!*out) throw OutputError(to_file ? fmt::format("cannot write {}", temp.string()) : "cannot write to standard output");
+            if (!*out) throw OutputError(to_file ? fmt::format("cannot write {}", g.output) : "cannot write to standard output");
         });
         progress.clear();
         writer->end(summary);
         writer.reset();
         out->flush();
-        if (to_file && o.format != "xlsx") file.close();
-        if (!*out || (to_file && o.format != "xlsx" && !file))
-            throw OutputError(to_file ? fmt::format("cannot write {}", temp.string()) : "cannot write to standard output");
+        if (!*out || (buf && !buf->close()))
+            throw OutputError(to_file ? fmt::format("cannot write {}", g.output) : "cannot write to standard output");
     } catch (...) {
         progress.clear();
         writer.reset();
         discard();
         throw;
     }
-    if (to_file) {
-        std::error_code ec;
-        fs::rename(temp, target, ec);
-        if (ec) {
-            discard();
-            throw OutputError(fmt::format("cannot write {}: {}", target.string(), ec.message()));
-        }
-    }
+    if (target) target->commit();
     std::cerr.flush();
     return result.invalid > 0 ? exit_code::invalid : exit_code::ready;
 }

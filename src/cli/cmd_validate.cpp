@@ -5,6 +5,7 @@
 #include "ehcp/cli/commands.hpp"
 #include "ehcp/cli/exit_codes.hpp"
 #include "ehcp/render/json_report.hpp"
+#include "ehcp/rules/engine.hpp"
 
 namespace ehcp::cli {
 
@@ -31,7 +32,11 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
     for (const auto& r : records) {
         if (!r.valid()) ++invalid;
         nlohmann::ordered_json diags = nlohmann::ordered_json::array();
-        for (const auto& d : r.diagnostics) {
+        // --redact: the same scrubbing as check's reports (a file name, an over-long value's
+        // first bytes and other free text quoted in messages are left out).
+        const auto diagnostics = g.redact ? redact_diagnostics(r.diagnostics, r.record ? &*r.record : nullptr)
+                                          : r.diagnostics;
+        for (const auto& d : diagnostics) {
             if (d.severity == Severity::warning) ++warnings;
             if (!(g.quiet && d.severity == Severity::warning)) out += format_diagnostic(d) + "\n";
             diags.push_back({{"severity", to_string(d.severity)}, {"code", d.code}, {"message", d.message},
@@ -42,13 +47,14 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
                         {"diagnostics", diags}});
     }
     if (o.format == "json") {
-        write_output(g, dump_json(nlohmann::ordered_json{{"format", "ehcp-validation/1"}, {"records", json}}, 2) + "\n");
+        write_output(g, dump_json(nlohmann::ordered_json{{"format", "ehcp-validation/1"}, {"records", json}}, 2) + "\n",
+                     o.files);
     } else {
         if (!g.quiet)
             out += fmt::format("{} record{} read: {} valid, {} invalid, {} warning{}\n", records.size(),
                                records.size() == 1 ? "" : "s", records.size() - invalid, invalid, warnings,
                                warnings == 1 ? "" : "s");
-        write_output(g, out);
+        write_output(g, out, o.files);
     }
     return invalid ? exit_code::invalid : exit_code::ready;
 }

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "ehcp/cli/exit_codes.hpp"
+#include "ehcp/cli/output_file.hpp"
 
 namespace ehcp::cli {
 
@@ -20,7 +21,8 @@ namespace fs = std::filesystem;
 
 Date resolve_as_of(const GlobalOptions& g) {
     if (g.as_of.empty()) return Date::today();
-    if (auto d = Date::parse_iso(g.as_of)) return *d;
+    // Years a record's dates can have (1900-9999) with room for the statutory weeks after it.
+    if (auto d = Date::parse_iso(g.as_of); d && d->year() >= 1900 && d->year() <= 9000) return *d;
     throw UsageError(fmt::format("--as-of `{}` is not a date: use YYYY-MM-DD, e.g. 2026-11-22", g.as_of), exit_code::usage);
 }
 
@@ -60,33 +62,16 @@ bool use_color(const GlobalOptions& g) {
     return isatty(STDOUT_FILENO) != 0;
 }
 
-void write_output(const GlobalOptions& g, const std::string& text) {
+void write_output(const GlobalOptions& g, const std::string& text, const std::vector<std::string>& inputs) {
     if (g.output.empty() || g.output == "-") {
         std::cout << text;
         std::cout.flush();
         if (!std::cout) throw OutputError("cannot write to standard output");
         return;
     }
-    fs::path target{g.output};
-    fs::path temp = target;
-    temp += fmt::format(".tmp-{}", getpid());
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw OutputError(fmt::format("cannot write {}: {}", temp.string(), std::strerror(errno)));
-        out << text;
-        out.close();
-        if (!out) {
-            std::error_code ec;
-            fs::remove(temp, ec);
-            throw OutputError(fmt::format("cannot write {}", temp.string()));
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw OutputError(fmt::format("cannot write {}: {}", target.string(), ec.message()));
-    }
+    OutputFile file(g.output, inputs);
+    file.write(text);
+    file.commit();
 }
 
 std::vector<LoadedRecord> load_all(const std::vector<std::string>& files, const LoadOptions& options) {

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "ehcp/core/inert_text.hpp"
+
 namespace ehcp {
 
 const char* to_string(Severity s) { return s == Severity::error ? "error" : "warning"; }
@@ -14,11 +16,12 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-    std::string where = d.file.empty() ? std::string("<input>") : d.file;
+    // One line, whatever a file name, key or value quoted in it holds (escape_controls).
+    std::string where = d.file.empty() ? std::string("<input>") : escape_controls(d.file);
     if (d.line > 0) where += fmt::format(":{}:{}", d.line, d.column);
-    std::string out = fmt::format("{}: {}: {}", where, to_string(d.severity), d.message);
-    if (!d.path.empty()) out += fmt::format(" [{}]", d.path);
-    if (!d.fix.empty()) out += fmt::format("; fix: {}", d.fix);
+    std::string out = fmt::format("{}: {}: {}", where, to_string(d.severity), escape_controls(d.message));
+    if (!d.path.empty()) out += fmt::format(" [{}]", escape_controls(d.path));
+    if (!d.fix.empty()) out += fmt::format("; fix: {}", escape_controls(d.fix));
     return out;
 }
 

@@ -7,6 +7,8 @@
 namespace ehcp {
 
 double round_pence(double pounds) {
+    // Past 2^53 pence a double has no fraction to round, and scaling could overflow.
+    if (!std::isfinite(pounds) || std::fabs(pounds) >= 1e15) return pounds;
     // Scale with a tiny nudge so 0.005 (stored as 0.00499999...) rounds up as a person expects.
     double pence = std::round(pounds * 100.0 + (pounds >= 0 ? 1e-7 : -1e-7));
     double out = pence / 100.0;
@@ -14,11 +16,15 @@ double round_pence(double pounds) {
 }
 
 std::string format_money(double pounds) {
+    if (!std::isfinite(pounds)) return "£(not a finite amount)";
     double rounded = round_pence(pounds);
-    long long pence = std::llround(std::fabs(rounded) * 100.0);
-    std::string whole = std::to_string(pence / 100);
+    // Digits from the double itself, never through an integer of pence: any finite amount
+    // prints (a conversion to long long overflowed past £92 trillion, undefined behaviour).
+    std::string digits = fmt::format("{:.2f}", std::fabs(rounded));
+    std::size_t point = digits.find('.');
+    std::string whole = digits.substr(0, point);
     for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<size_t>(i), ",");
-    return fmt::format("{}£{}.{:02}", rounded < 0 ? "-" : "", whole, pence % 100);
+    return fmt::format("{}£{}{}", rounded < 0 ? "-" : "", whole, digits.substr(point));
 }
 
 std::string format_number(double value) {

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "ehcp/core/inert_text.hpp"
+
 namespace ehcp::detail {
 
 DocumentContext::DocumentContext(std::string file, std::string_view text, int first_line, const LoadOptions& options,
@@ -31,6 +33,23 @@ SourcePos DocumentContext::position(int text_line, int byte_column) const {
     if (column_cache_.line == text_line && column_cache_.offset <= end && column_cache_.offset >= start) {
         start = column_cache_.offset;
         column = column_cache_.column;
+    } else if (end - start > kCheckpointBytes) {
+        // Going back on a long line: from the checkpoint before `end`, built once per line.
+        if (checkpoint_line_ != text_line) {
+            checkpoint_line_ = text_line;
+            checkpoints_.assign(1, 1);
+            std::size_t line_end = static_cast<std::size_t>(text_line) + 1 < line_starts_.size()
+                                       ? line_starts_[static_cast<std::size_t>(text_line) + 1]
+                                       : text_.size();
+            int c = 1;
+            for (std::size_t i = start; i < line_end; ++i) {
+                if ((i - start) % kCheckpointBytes == 0 && i != start) checkpoints_.push_back(c);
+                if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++c;
+            }
+        }
+        std::size_t k = std::min((end - start) / kCheckpointBytes, checkpoints_.size() - 1);
+        column = checkpoints_[k];
+        start += k * kCheckpointBytes;
     }
     for (std::size_t i = start; i < end; ++i)
         if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
@@ -124,6 +143,11 @@ void DocumentContext::report(Severity severity, std::string code, std::string pa
         if (severity == Severity::error) suppressed_error_ = true;
         return;
     }
+    // Keys and values quoted in messages come from the record: escaped here once, so no
+    // renderer (text, Markdown, HTML, JSON, screen) can print a raw control character.
+    message = escape_controls(message);
+    fix = escape_controls(fix);
+    path = escape_controls(path);
     diagnostics_.push_back(Diagnostic{severity, std::move(code), std::move(message), std::move(path), file_, at.line,
                                       at.column, std::move(fix)});
 }

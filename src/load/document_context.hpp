@@ -81,6 +81,12 @@ private:
         int column = 1;          // its 1-based character column
     };
     mutable ColumnCache column_cache_;  // the last position computed
+    // For one long line (a minified JSON record): the column at every kCheckpointBytes
+    // bytes, so positions asked out of order (values after keys, in the schema's order)
+    // cost at most kCheckpointBytes each, not a scan from the line's start.
+    static constexpr std::size_t kCheckpointBytes = 4096;
+    mutable int checkpoint_line_ = -1;
+    mutable std::vector<int> checkpoints_;
     std::vector<Diagnostic> diagnostics_;
     static constexpr std::size_t kMaxDiagnostics = 200;
     std::size_t suppressed_ = 0;     // problems past kMaxDiagnostics, counted, not kept

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "ehcp/core/inert_text.hpp"
+
 #include "document_context.hpp"
 #include "document_parser.hpp"
 #include "text_checks.hpp"
@@ -26,7 +28,7 @@ bool is_blank_or_comment(std::string_view s) {
 
 DocumentStream::DocumentStream(std::string display_name, std::unique_ptr<std::istream> in, std::string base_dir,
                                LoadOptions options, int first_line, int first_document)
-    : display_name_(std::move(display_name)),
+    : display_name_(escape_controls(display_name)),  // shown in reports and rows, never opened
       diagnostic_file_(display_name_ == "-" ? "<stdin>" : display_name_),
       base_dir_(std::move(base_dir)),
       options_(std::move(options)),
@@ -71,6 +73,14 @@ std::optional<PendingRecord> DocumentStream::next_pending() {
             } else if (reader_.next(line)) {
                 line_no = reader_.line_number() + line_offset_;
                 truncated = reader_.truncated();
+                if (reader_.runaway()) {
+                    done_ = true;
+                    return problem(chunk_.any_line ? chunk_.start_line : line_no, "document.too_large",
+                                   fmt::format("line {} runs on for more than {} bytes without a line break: the "
+                                               "record never ends (a device or a binary file?); reading stopped",
+                                               line_no, options_.max_record_bytes * LineReader::kRunawayFactor),
+                                   "give ehcp a file of YAML records", line_no);
+                }
             } else {
                 done_ = true;
                 if (reader_.over_limit())
@@ -95,6 +105,15 @@ std::optional<PendingRecord> DocumentStream::next_pending() {
                 return std::nullopt;
             }
             if (auto out = read_line(std::move(line), line_no, truncated)) return out;
+            if (chunk_.too_large && chunk_.skipped_bytes / LineReader::kRunawayFactor > options_.max_record_bytes) {
+                done_ = true;
+                return problem(chunk_.start_line, "document.too_large",
+                               fmt::format("the document at line {} runs on for more than {} bytes without a `---`: "
+                                           "it never ends; reading stopped at line {}",
+                                           chunk_.start_line, options_.max_record_bytes * LineReader::kRunawayFactor,
+                                           line_no),
+                               "check for missing `---` lines between records, or split the file", chunk_.start_line);
+            }
         }
     } catch (const std::bad_alloc&) {
         done_ = true;
@@ -108,6 +127,10 @@ std::optional<PendingRecord> DocumentStream::next_pending() {
 }
 
 std::optional<PendingRecord> DocumentStream::read_line(std::string line, int line_no, bool truncated) {
+    // Two exported files joined: the second one's byte order mark sits before its `---`.
+    // It is a document marker all the same (a BOM elsewhere stays a text.bom error).
+    if (line.compare(0, 3, "\xEF\xBB\xBF") == 0 && starts_with_marker(line.substr(3), "---"))
+        line.erase(0, 3);
     if (line.find_first_not_of(" \t") != std::string::npos) saw_text_ = true;
     const bool marker = starts_with_marker(line, "---");
     const bool directive = !line.empty() && line[0] == '%';
@@ -146,7 +169,10 @@ void DocumentStream::append(const std::string& line, int line_no, bool truncated
         chunk_.any_line = true;
         chunk_.first_line = line_no;
     }
-    if (chunk_.too_large) return;
+    if (chunk_.too_large) {
+        chunk_.skipped_bytes += line.size() + 1;
+        return;
+    }
     if (truncated || chunk_.text.size() + line.size() + 1 > options_.max_record_bytes) {
         chunk_.too_large = true;
         std::string().swap(chunk_.text);  // give the memory back now

@@ -38,6 +38,7 @@ private:
         bool has_content = false;  // anything but blank lines, comments, directives and markers
         bool too_large = false;
         bool any_line = false;
+        std::size_t skipped_bytes = 0;  // read past the limit while too_large
     };
     enum class End { next_document, dots, end_of_input };
 

@@ -1,5 +1,7 @@
 #include "line_reader.hpp"
 
+#include <cstdint>
+
 namespace ehcp::detail {
 
 LineReader::LineReader(std::istream& in, std::size_t max_line_bytes, std::size_t max_total_bytes)
@@ -17,6 +19,9 @@ bool LineReader::next(std::string& line) {
     }
     using traits = std::char_traits<char>;
     bool any = false;
+    std::size_t line_bytes = 0;
+    const std::size_t runaway_after =
+        max_line_bytes_ > SIZE_MAX / kRunawayFactor ? SIZE_MAX : max_line_bytes_ * kRunawayFactor;
     for (;;) {
         traits::int_type c = buffer->sbumpc();
         if (traits::eq_int_type(c, traits::eof())) {
@@ -36,6 +41,11 @@ bool LineReader::next(std::string& line) {
             line += ch;
         else
             truncated_ = true;
+        if (++line_bytes > runaway_after) {  // no record is that long: stop, do not read forever
+            runaway_ = true;
+            at_end_ = true;
+            break;
+        }
     }
     ++line_number_;
     if (!line.empty() && line.back() == '\r') line.pop_back();

@@ -25,6 +25,10 @@ public:
     bool over_limit() const { return over_limit_; }
     // next() stopped because reading failed (not the end of input).
     bool failed() const { return failed_; }
+    // The line last returned ran on past kRunawayFactor times max_line_bytes without a
+    // line break (/dev/zero, a binary file): nothing more is read from the input.
+    bool runaway() const { return runaway_; }
+    static constexpr std::size_t kRunawayFactor = 16;
 
 private:
     std::istream& in_;
@@ -35,6 +39,7 @@ private:
     bool truncated_ = false;
     bool over_limit_ = false;
     bool failed_ = false;
+    bool runaway_ = false;
     bool at_end_ = false;
 };
 

@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "ehcp/core/inert_text.hpp"
+
 #include "document_stream.hpp"
 
 namespace ehcp {
@@ -23,7 +25,9 @@ struct RecordReader::Impl {
 
 namespace {
 
-LoadedRecord unreadable(const std::string& display_name, std::string message, std::string fix) {
+LoadedRecord unreadable(const std::string& raw_name, std::string message, std::string fix) {
+    const std::string display_name = escape_controls(raw_name);
+    message = escape_controls(message);
     LoadedRecord out;
     out.source = SourceRef{display_name, 0, 1};
     out.diagnostics.push_back(Diagnostic{Severity::error, "file.unreadable", std::move(message), "",

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "ehcp/core/inert_text.hpp"
 #include "ehcp/core/money.hpp"  // format_number
 #include "ehcp/load/suggest.hpp"
 #include "text_checks.hpp"
@@ -88,11 +89,37 @@ void warn_quoted(DocumentContext& doc, const Slot& slot, std::string_view what, 
 
 // ---- scalar readers -------------------------------------------------------
 
+// Text fields that are one line by nature: a line break in a name could print a line of
+// its own in a report ("Evidence readiness: READY"), so it is refused, not escaped.
+bool is_one_line_field(std::string_view key) {
+    for (std::string_view k : {"format", "id", "name", "setting", "service", "title", "file", "condition", "by",
+                               "assessment"})
+        if (key == k) return true;
+    return false;
+}
+
 bool read_value(DocumentContext& doc, const Slot& slot, std::string& out, const NumberRule&) {
     // A number or boolean is fine as text (a name may be 1234); only maps and lists are not.
     auto text = scalar_text(doc, slot, "type.string", "text",
                             "write it as a single value; put quotes around text that starts with [ or { or holds `: `");
     if (!text) return false;
+    // The raw bytes were checked before parsing; a double-quoted YAML escape ("\e[31m",
+    // "\x07", "\u202E", "\n") makes control characters only now. Text is reported, never
+    // obeyed: a terminal must not receive them, and one-line fields hold no line break.
+    const bool one_line = is_one_line_field(slot.key);
+    if (auto c = find_control(*text, !one_line)) {
+        std::size_t chars = 0;
+        for (std::size_t i = 0; i < c->offset; ++i) chars += (static_cast<unsigned char>((*text)[i]) & 0xC0) != 0x80;
+        const bool line_break = c->code == '\n' || c->code == '\r' || c->code == 0x2028 || c->code == 0x2029;
+        doc.error("text.control", slot.path, slot.at,
+                  line_break ? fmt::format("`{}` holds a line break (character {}); it must be one line", slot.key,
+                                           chars + 1)
+                             : fmt::format("`{}` holds the control character {} (character {}), which a terminal "
+                                           "or viewer would obey rather than show",
+                                           slot.key, describe_control(c->code), chars + 1),
+                  line_break ? "write it on one line" : "remove it; it is usually an escape (\\e, \\x, \\u) in a double-quoted value");
+        return false;
+    }
     out = std::move(*text);
     return true;
 }
@@ -105,6 +132,23 @@ bool read_value(DocumentContext& doc, const Slot& slot, Date& out, const NumberR
         report_problem(doc, slot, reading.problem);
         return false;
     }
+    // Years outside 1900-9999 are typing slips (0000, 1016 for 2016) that the calendar
+    // would carry into ages of 1,000 years and statutory dates past 9999.
+    if (reading.value->year() < 1900) {
+        doc.error("date.range", slot.path, slot.at,
+                  reading.value->year() == 0
+                      ? fmt::format("`{}` is not a real date: there is no year 0000", *text)
+                      : fmt::format("`{}` is before 1900; no date in a pupil's record is that early", *text),
+                  "check the year");
+        return false;
+    }
+    // Far ahead is possible (a planned review) but usually a slip of the year; the date of
+    // birth and the request date have their own, stricter checks.
+    const Date& as_of = doc.options().as_of;
+    if (slot.key != "date_of_birth" && slot.path != "request.date" && *reading.value > as_of.plus_years(1))
+        doc.warning("date.far_future", slot.path, slot.at,
+                    fmt::format("`{}` is more than a year after the as-of date {}", *text, as_of.iso()),
+                    "check the year");
     out = *reading.value;
     return true;
 }

@@ -28,12 +28,21 @@ struct NumberRule {
     NumberKind kind = NumberKind::plain;
 };
 
+// Every number a record gives has a plausible range (docs/record-format.md): a value
+// outside it is a typing slip or damage, and bounding it here keeps every sum, product
+// and conversion downstream finite and far from overflow.
 inline constexpr NumberRule kAnyNumber{};
 inline constexpr NumberRule kNonNegative{0.0, std::nullopt};
-inline constexpr NumberRule kMoney{0.0, std::nullopt, NumberKind::money};
+inline constexpr NumberRule kMoney{0.0, 10'000'000.0, NumberKind::money};  // pounds
 inline constexpr NumberRule kPercent{0.0, 100.0};
 inline constexpr NumberRule kYearScale{-2.0, 14.0};  // nursery (-2) to further education (14)
 inline constexpr NumberRule kAtLeastOne{1.0, std::nullopt};
+inline constexpr NumberRule kSessionMinutes{0.0, 600.0};  // ten hours in one session
+inline constexpr NumberRule kSessionsPerWeek{0.0, 50.0};  // ten a day
+inline constexpr NumberRule kGroupSize{1.0, 100.0};
+inline constexpr NumberRule kWeeks{0.0, 53.0};  // weeks in a costing year
+inline constexpr NumberRule kStandardisedScore{0.0, 200.0};  // mean 100, SD 15: 200 is +6.7 SD
+inline constexpr NumberRule kAgeMonths{0.0, 300.0};  // 25 years
 
 // One value to read: its node (never null), its field path and where to point.
 struct Slot {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "ehcp/core/money.hpp"
 #include "ehcp/facts/calendar.hpp"
 #include "ehcp/load/suggest.hpp"
 #include "ehcp/load/upn.hpp"
@@ -65,6 +66,7 @@ void read_pupil(MapFields& f, Pupil& p) {
                                   p.date_of_birth.iso(), as_of.iso()),
                       "check the year of the date of birth");
         has_dob = false;
+        p.date_of_birth = Date{};  // unset: nothing else is compared with it
     }
     if (has_dob && !p.year_group) {
         // Year groups run from -2 (Nursery 1) to 14 (further education); outside that the
@@ -109,6 +111,15 @@ void read_pupil(MapFields& f, Pupil& p) {
 
 void read_request(MapFields& f, Request& r) {
     f.read("date", r.date);
+    const Date& as_of = f.doc().options().as_of;
+    if (r.date && *r.date > as_of.plus_years(1)) {
+        // The statutory 6/16/20-week dates count from it: a slip of the year must not reach them.
+        f.doc().error("date.future", f.path_of("date"), f.value_pos("date"),
+                      fmt::format("request date {} is more than a year after the as-of date {}", r.date->iso(),
+                                  as_of.iso()),
+                      "check the year of the request date; leave it out to use the as-of date");
+        r.date.reset();
+    }
     f.read("made_by", r.made_by);
     f.read("parent_views", r.parent_views);
     f.read("pupil_views", r.pupil_views);
@@ -137,8 +148,8 @@ void read_attainment(MapFields& f, AttainmentMeasure& m) {
     f.read("area", m.area);
     f.read("date", m.date);
     f.read("working_at_year", m.working_at_year, kYearScale);
-    f.read("age_equivalent_months", m.age_equivalent_months, kNonNegative);
-    f.read("standardised_score", m.standardised_score, kNonNegative);
+    f.read("age_equivalent_months", m.age_equivalent_months, kAgeMonths);
+    f.read("standardised_score", m.standardised_score, kStandardisedScore);
     f.read("percentile", m.percentile, kPercent);
     f.read("assessment", m.assessment);
 
@@ -154,7 +165,7 @@ void read_attainment(MapFields& f, AttainmentMeasure& m) {
 
 void read_cognitive(MapFields& f, CognitiveAssessment& c) {
     f.read("date", c.date);
-    f.read("standardised_score", c.standardised_score, kNonNegative);
+    f.read("standardised_score", c.standardised_score, kStandardisedScore);
     f.read("assessment", c.assessment);
     f.read("by", c.by);
 }
@@ -178,8 +189,12 @@ void read_outcome(MapFields& f, Outcome& o) {
 }
 
 void read_support_cycle(MapFields& f, SupportCycle& c) {
-    f.read("start", c.start);
+    bool has_start = f.read("start", c.start);
     f.read("review", c.review);
+    if (has_start && c.review && *c.review < c.start)
+        f.doc().warning("support_cycle.review_before_start", f.path_of("review"), f.value_pos("review"),
+                        fmt::format("review {} is before the cycle's start {}", c.review->iso(), c.start.iso()),
+                        "check the dates: a cycle is reviewed after it starts");
     f.list("outcomes", c.outcomes, read_outcome);
     f.read("progress", c.progress);
     f.read("parents_involved", c.parents_involved);
@@ -187,14 +202,35 @@ void read_support_cycle(MapFields& f, SupportCycle& c) {
     f.read("notes", c.notes);
 }
 
+// Over £100,000 a year for one entry is possible (a residential placement) but far more
+// often a slip (minutes for hours, a misplaced decimal point): say so, do not refuse it.
+constexpr double kImplausibleAnnualCost = 100'000.0;
+
+void warn_implausible_cost(MapFields& f, const ProvisionEntry& p) {
+    std::optional<double> most;  // the entry's cost when the record alone fixes it
+    if (p.annual_cost)
+        most = *p.annual_cost;
+    else if (p.session_minutes && p.sessions_per_week && p.weeks && p.hourly_rate)
+        most = *p.session_minutes / 60.0 * *p.sessions_per_week * *p.weeks * *p.hourly_rate /
+                   static_cast<double>(p.group_size.value_or(1)) +
+               p.other_costs.value_or(0.0);
+    else if (p.other_costs)
+        most = *p.other_costs;
+    if (!most || *most <= kImplausibleAnnualCost) return;
+    f.doc().warning("provision.implausible_cost", f.path(), f.pos(),
+                    fmt::format("{} costs {} a year, more than {} for one entry", f.path(), format_money(*most),
+                                format_money(kImplausibleAnnualCost)),
+                    "check the figures (minutes, sessions, weeks, rate, costs); if it is right, keep it");
+}
+
 void read_provision(MapFields& f, ProvisionEntry& p) {
     f.read("name", p.name);
     f.read("area", p.area);
     f.read("delivered_by", p.delivered_by);
-    f.read("session_minutes", p.session_minutes, kNonNegative);
-    f.read("sessions_per_week", p.sessions_per_week, kNonNegative);
-    f.read("group_size", p.group_size, kAtLeastOne);
-    f.read("weeks", p.weeks, kNonNegative);
+    f.read("session_minutes", p.session_minutes, kSessionMinutes);
+    f.read("sessions_per_week", p.sessions_per_week, kSessionsPerWeek);
+    f.read("group_size", p.group_size, kGroupSize);
+    f.read("weeks", p.weeks, kWeeks);
     f.read("start", p.start);
     f.read("end", p.end);
     f.read("hourly_rate", p.hourly_rate, kMoney);
@@ -203,6 +239,7 @@ void read_provision(MapFields& f, ProvisionEntry& p) {
     f.read("outcome", p.outcome);
     f.read("review_date", p.review_date);
 
+    warn_implausible_cost(f, p);
     if (p.start && p.end && *p.end < *p.start)
         f.doc().error("provision.end_before_start", f.path_of("end"), f.value_pos("end"),
                       fmt::format("end {} is before start {}", p.end->iso(), p.start->iso()),
@@ -271,7 +308,25 @@ void check_document_file(MapFields& f, Document& d) {
                         "give the file's path, relative to the record's file, or leave `file` out");
         return;
     }
-    fs::path where = fs::path(f.doc().base_dir()) / fs::path(*d.file);
+    // Evidence sits beside the record (or in a folder below it): an absolute path or one
+    // that climbs out (`../../../../etc/passwd`, `/dev/stdin`) is not a document of this
+    // record, and is never looked at.
+    fs::path given{*d.file};
+    int depth = 0;
+    bool climbs_out = false;
+    for (const auto& part : given) {
+        if (part == "..") climbs_out = climbs_out || --depth < 0;
+        else if (part != "." && !part.empty()) ++depth;
+    }
+    if (given.is_absolute() || climbs_out) {
+        d.file_status = FileStatus::missing;
+        f.doc().warning("document.file_outside", path, at,
+                        fmt::format("the file `{}` is {}; the document counts as missing", *d.file,
+                                    given.is_absolute() ? "an absolute path" : "outside the record's folder"),
+                        "put the document in the record's folder (or a folder inside it) and give its relative path");
+        return;
+    }
+    fs::path where = fs::path(f.doc().base_dir()) / given;
     std::error_code ec;
     fs::file_status status = fs::status(where, ec);
     if (ec || !fs::exists(status)) {
@@ -286,6 +341,13 @@ void check_document_file(MapFields& f, Document& d) {
         d.file_status = FileStatus::missing;
         f.doc().warning("document.file_missing", path, at,
                         fmt::format("`{}` is a directory, not a file; the document counts as missing", *d.file),
+                        "name the document's file itself");
+        return;
+    }
+    if (!fs::is_regular_file(status)) {  // a device, FIFO or socket is no document
+        d.file_status = FileStatus::missing;
+        f.doc().warning("document.file_missing", path, at,
+                        fmt::format("`{}` is not a regular file; the document counts as missing", *d.file),
                         "name the document's file itself");
         return;
     }
@@ -326,7 +388,15 @@ std::optional<Record> map_record(DocumentContext& doc, const YamlNode& root) {
                   fmt::format("format `{}` is not one this toolkit reads; it reads `{}`", r.format, kRecordFormat),
                   fmt::format("use {}", kRecordFormat));
     f.section("pupil", r.pupil, read_pupil);
-    f.section("request", r.request, read_request);
+    f.section("request", r.request, [&](MapFields& rf, Request& req) {
+        read_request(rf, req);
+        // Date{} is the unset date of birth (1970-01-01, never a pupil's).
+        if (req.date && r.pupil.date_of_birth != Date{} && *req.date < r.pupil.date_of_birth)
+            rf.doc().warning("request.before_birth", rf.path_of("date"), rf.value_pos("date"),
+                             fmt::format("request date {} is before the date of birth {}", req.date->iso(),
+                                         r.pupil.date_of_birth.iso()),
+                             "check the request date and the date of birth");
+    });
     f.section("needs", r.needs, read_needs);
     f.list("attainment", r.attainment, read_attainment);
     f.list("cognitive_assessments", r.cognitive_assessments, read_cognitive);
@@ -340,6 +410,7 @@ std::optional<Record> map_record(DocumentContext& doc, const YamlNode& root) {
     f.section("post18", r.post18, read_post18);
     f.list("documents", r.documents, read_document);
     f.finish();
+
 
     if (doc.has_errors()) return std::nullopt;
     return r;

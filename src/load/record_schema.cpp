@@ -14,7 +14,7 @@ constexpr const char* kRecordSchema = R"json(
   "$id": "https://ehcp.invalid/schema/ehcp-record-1.json",
   "title": "EHC needs assessment request record, ehcp-record/1",
   "description": "One child or young person and the evidence behind a request for an EHC needs assessment (England, SEND). The ehcp toolkit reports evidence readiness against a local authority's criteria; it never makes a decision.",
-  "$comment": "Checks this schema cannot express, made only by `ehcp validate` (the loader): provision[].end before start is an error; an impossible calendar date such as 2025-02-30 is an error (here only a validator that asserts format: date catches it); a duplicate key is an error (a parsed document no longer shows it); a UPN-like pupil.id with a wrong check letter, a year_group different from the one derived from date_of_birth (out of cohort), sen_status: ehcp, and a documents[].file that is missing or empty are warnings. Where the two differ on purpose: an unknown key is rejected here (additionalProperties: false, which suits editors) but in the loader it is an error only when it is a near miss (a different case, or one or two letters off) of an allowed key that is absent, and otherwise a warning with a did-you-mean; numbers and booleans written as quoted strings pass here and the loader accepts them with a warning; indicators[].id is limited to the rule pack's ids only when the schema was printed for a pack. Read a record as YAML 1.2 core: dates stay strings, only true/false/True/TRUE/False/FALSE are booleans, and numbers are decimal (the loader rejects .inf, .nan, 0x and 0o numbers and 1_000). A multi-document stream is checked one document at a time. Null on an optional field means absent.",
+  "$comment": "Checks this schema cannot express, made only by `ehcp validate` (the loader): provision[].end before start is an error; an impossible calendar date such as 2025-02-30 is an error (here only a validator that asserts format: date catches it); a duplicate key is an error (a parsed document no longer shows it); a UPN-like pupil.id with a wrong check letter, a year_group different from the one derived from date_of_birth (out of cohort), sen_status: ehcp, and a documents[].file that is missing or empty are warnings; a date before 1900, a control character in a text (a YAML escape such as \\e or \\u202E, or a line break in a one-line field) and a quoted number outside its field's range are errors; a date more than a year after the as-of date, a review before its cycle's start, a request before the date of birth and a provision entry over 100,000 pounds a year are warnings. Where the two differ on purpose: an unknown key is rejected here (additionalProperties: false, which suits editors) but in the loader it is an error only when it is a near miss (a different case, or one or two letters off) of an allowed key that is absent, and otherwise a warning with a did-you-mean; numbers and booleans written as quoted strings pass here and the loader accepts them with a warning; indicators[].id is limited to the rule pack's ids only when the schema was printed for a pack. Read a record as YAML 1.2 core: dates stay strings, only true/false/True/TRUE/False/FALSE are booleans, and numbers are decimal (the loader rejects .inf, .nan, 0x and 0o numbers and 1_000). A multi-document stream is checked one document at a time. Null on an optional field means absent.",
   "type": "object",
   "required": ["format", "pupil"],
   "additionalProperties": false,
@@ -543,7 +543,7 @@ constexpr const char* kRecordSchema = R"json(
     "money": {
       "description": "A plain number of pounds sterling, 0 or more (1250.50); no pound sign, no thousands separators. A number in quotes is accepted with a warning.",
       "anyOf": [
-        {"type": "number", "minimum": 0},
+        {"type": "number", "minimum": 0, "maximum": 10000000},
         {"type": "string", "pattern": "^[ \\t]*\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?[ \\t]*$"}
       ]
     },
@@ -574,7 +574,7 @@ constexpr const char* kRecordSchema = R"json(
     "group_size": {
       "description": "A whole number of pupils, 1 or more. A number in quotes is accepted with a warning.",
       "anyOf": [
-        {"type": "integer", "minimum": 1},
+        {"type": "integer", "minimum": 1, "maximum": 100},
         {"type": "string", "pattern": "^[ \\t]*\\+?0*[1-9][0-9]*(\\.0*)?[ \\t]*$"}
       ]
     },
@@ -599,6 +599,18 @@ constexpr const char* kRecordSchema = R"json(
 
 nlohmann::json record_json_schema(const std::vector<std::string>& indicator_ids) {
     nlohmann::json schema = nlohmann::json::parse(kRecordSchema);
+    // The loader's ranges (src/load/map_fields.hpp) on fields that share a generic type.
+    auto cap = [&](nlohmann::json& property, double max) {
+        (property.contains("anyOf") ? property["anyOf"][0] : property)["maximum"] = max;
+    };
+    auto& measure = schema["properties"]["attainment"]["items"]["properties"];
+    cap(measure["age_equivalent_months"], 300);
+    cap(measure["standardised_score"], 200);
+    cap(schema["properties"]["cognitive_assessments"]["items"]["properties"]["standardised_score"], 200);
+    auto& provision = schema["properties"]["provision"]["items"]["properties"];
+    cap(provision["session_minutes"], 600);
+    cap(provision["sessions_per_week"], 50);
+    cap(provision["weeks"], 53);
     if (!indicator_ids.empty()) {
         auto& id = schema["properties"]["indicators"]["items"]["properties"]["id"];
         id["enum"] = indicator_ids;

@@ -237,7 +237,7 @@ constexpr std::string_view kFreeTextPaths[] = {
     "attainment.assessment", "cognitive_assessments.assessment", "cognitive_assessments.by",
     "support_cycles.notes", "support_cycles.outcomes.description",
     "provision.name", "provision.outcome",
-    "external_support.recommendations.text", "external_support.recommendations.reason_not_implemented",
+    "external_support.service", "external_support.recommendations.text", "external_support.recommendations.reason_not_implemented",
     "indicators.evidence",
     "wellbeing.evidence.summary", "wellbeing.additional_provision_needed",
     "post18.reason", "post18.programme",
@@ -277,8 +277,10 @@ std::vector<std::string> free_text_values(const Record& r) {
         for (const auto& o : c.outcomes) add(o.description);
     }
     for (const auto& p : r.provision) add(p.name), add(p.outcome);
-    for (const auto& e : r.external_support)
+    for (const auto& e : r.external_support) {
+        add(e.service);
         for (const auto& rec : e.recommendations) add(rec.text), add(rec.reason_not_implemented);
+    }
     for (const auto& i : r.indicators) add(i.evidence);
     if (r.wellbeing) {
         for (const auto& e : r.wellbeing->evidence) add(e.summary);
@@ -299,6 +301,8 @@ void scrub(std::string& text, const std::vector<std::string>& values) {
     }
 }
 
+}  // namespace
+
 // A diagnostic about a free-text field may quote its value: only its code, place and
 // severity are kept. Codes whose messages name keys only are left as they are.
 std::vector<Diagnostic> redact_diagnostics(std::vector<Diagnostic> diagnostics, const Record* record) {
@@ -314,8 +318,6 @@ std::vector<Diagnostic> redact_diagnostics(std::vector<Diagnostic> diagnostics, 
     }
     return diagnostics;
 }
-
-}  // namespace
 
 RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const Date& as_of, bool redact) {
     RecordReport rep;

@@ -1,14 +1,18 @@
 // Loads rules/<pack>/*.yaml into a validated Pack. Every problem is a diagnostic with
 // file, line and column; a pack with errors is not used (PackError).
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <algorithm>
 #include <set>
+#include <sstream>
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "ehcp/core/diagnostic.hpp"
+#include "ehcp/core/inert_text.hpp"
 #include "ehcp/rules/pack.hpp"
 
 namespace ehcp {
@@ -66,17 +70,94 @@ std::optional<fs::path> find_pack(const std::string& name_or_dir) {
 
 namespace {
 
+// A pack is untrusted input like a record: a pack file is at most this big, nests at most
+// this deep, and uses no aliases (an alias cycle would make every walk of the tree endless).
+constexpr std::size_t kMaxPackFileBytes = 4u << 20;
+constexpr int kMaxPackDepth = 32;
+
+// The first alias or the first place nesting passes kMaxPackDepth, found from the parser's
+// events before any tree is built (yaml-cpp's own tree would share the cycle).
+class PackShapeScan : public YAML::EventHandler {
+public:
+    std::optional<std::pair<YAML::Mark, std::string>> problem;
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        note(mark, "a rule pack cannot use aliases (`*name`); write the values out");
+    }
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        open(mark);
+    }
+    void OnSequenceEnd() override { --depth_; }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        open(mark);
+    }
+    void OnMapEnd() override { --depth_; }
+
+private:
+    void open(const YAML::Mark& mark) {
+        if (++depth_ > kMaxPackDepth)
+            note(mark, fmt::format("the lists and maps nest more than {} levels deep here", kMaxPackDepth));
+    }
+    void note(const YAML::Mark& mark, std::string message) {
+        if (!problem) problem = std::make_pair(mark, std::move(message));
+    }
+    int depth_ = 0;
+};
+
 // Reads one pack file, remembering where each problem is.
 class PackReader {
 public:
     explicit PackReader(std::vector<Diagnostic>& diags) : diags_(diags) {}
 
+    // The file's top-level map, or nullopt with a pack error: a pack file that is a scalar,
+    // a list or empty cannot be read further.
     std::optional<YAML::Node> open(const fs::path& file) {
         file_ = file.string();
-        try {
-            return YAML::LoadFile(file_);
-        } catch (const YAML::BadFile&) {
+        std::error_code ec;
+        if (!fs::is_regular_file(file, ec)) {
+            error(fmt::format("cannot read rule pack file {}: {}", file_,
+                              fs::exists(file, ec) ? "it is not a regular file" : "it does not exist"),
+                  "", 0, 0, "check the pack folder is complete");
+            return std::nullopt;
+        }
+        std::ifstream in(file, std::ios::binary);
+        std::string text(kMaxPackFileBytes + 1, '\0');
+        in.read(text.data(), static_cast<std::streamsize>(text.size()));
+        text.resize(static_cast<std::size_t>(in.gcount()));
+        if (in.bad()) {
             error(fmt::format("cannot read rule pack file {}", file_), "", 0, 0, "check the pack folder is complete");
+            return std::nullopt;
+        }
+        if (text.size() > kMaxPackFileBytes) {
+            error(fmt::format("rule pack file {} is larger than {} bytes", file_, kMaxPackFileBytes), "", 1, 1,
+                  "a pack file is a few kilobytes of YAML; check it is the right file");
+            return std::nullopt;
+        }
+        try {
+            {
+                std::istringstream events(text);
+                YAML::Parser parser(events);
+                PackShapeScan scan;
+                parser.HandleNextDocument(scan);
+                if (scan.problem) {
+                    error(scan.problem->second, "", scan.problem->first.line + 1, scan.problem->first.column + 1, "");
+                    return std::nullopt;
+                }
+            }
+            YAML::Node root = YAML::Load(text);
+            if (!root.IsMap()) {
+                error(root.IsNull() || !root.IsDefined() ? "the rule pack file is empty"
+                      : root.IsSequence()               ? "the rule pack file is a list; it must be a map of keys"
+                                                        : "the rule pack file is a single value; it must be a map of keys",
+                      "", root.IsNull() ? 1 : root.Mark().line + 1, root.IsNull() ? 1 : root.Mark().column + 1,
+                      "see docs/rule-packs.md for the keys of each pack file");
+                return std::nullopt;
+            }
+            return root;
         } catch (const YAML::Exception& e) {
             error(fmt::format("not valid YAML: {}", e.msg), "", e.mark.line + 1, e.mark.column + 1, "");
         }
@@ -116,18 +197,36 @@ public:
             error_at(n, path + "." + key, fmt::format("`{}` must be text", key));
             return {};
         }
+        // Pack texts are printed in every report: no terminal escapes, no bidi overrides.
+        if (auto c = find_control(n.Scalar(), true)) {
+            error_at(n, path + "." + key, fmt::format("`{}` holds the control character {}", key, describe_control(c->code)),
+                     "remove it");
+            return {};
+        }
         return n.Scalar();
     }
 
-    std::optional<double> number(const YAML::Node& map, const std::string& key, const std::string& path) {
+    // A number from `min` to `max` (and a whole one when `whole`): everything computed from a
+    // pack parameter stays finite and far from overflow because of these bounds.
+    std::optional<double> number(const YAML::Node& map, const std::string& key, const std::string& path,
+                                 double min = -1e9, double max = 1e9, bool whole = false) {
         auto n = map[key];
         if (!n) return std::nullopt;
+        double v = 0;
         try {
-            return n.as<double>();
+            v = n.as<double>();
         } catch (const YAML::Exception&) {
             error_at(n, path + "." + key, fmt::format("`{}` must be a number", key));
             return std::nullopt;
         }
+        if (!std::isfinite(v) || v < min || v > max || (whole && v != std::floor(v))) {
+            error_at(n, path + "." + key,
+                     fmt::format("`{}` is `{}`; it must be a {} from {} to {}", key, n.Scalar(),
+                                 whole ? "whole number" : "number", min, max),
+                     fmt::format("give `{}` a value from {} to {}", key, min, max));
+            return std::nullopt;
+        }
+        return v;
     }
 
     // true/false only: a pack is read strictly, so `yes please` is an error, not false.
@@ -139,6 +238,15 @@ public:
         return false;
     }
 
+    // The list under `key`, or an empty one with a pack error when it is something else
+    // (a map or a single value would be indexed as if it were a list).
+    YAML::Node list_of(const YAML::Node& map, const std::string& key) {
+        auto n = map[key];
+        if (!n || n.IsNull() || n.IsSequence()) return n && n.IsSequence() ? n : YAML::Node(YAML::NodeType::Sequence);
+        error_at(n, key, fmt::format("`{}` must be a list of entries, each starting with `- `", key));
+        return YAML::Node(YAML::NodeType::Sequence);
+    }
+
     // Each id used once within its list.
     void unique_id(std::vector<std::string>& seen, const std::string& id, const YAML::Node& at, const std::string& path) {
         if (std::find(seen.begin(), seen.end(), id) != seen.end())
@@ -147,6 +255,7 @@ public:
     }
 
     const std::string& file() const { return file_; }
+    void set_file(std::string file) { file_ = std::move(file); }
 
 private:
     std::vector<Diagnostic>& diags_;
@@ -173,6 +282,13 @@ ParamMap read_params(PackReader& r, const YAML::Node& node, const std::string& p
             const auto& s = v.Scalar();
             char* end = nullptr;
             double d = std::strtod(s.c_str(), &end);
+            if (v.Tag() != "!" && !s.empty() && end == s.c_str() + s.size() && !(std::isfinite(d) && std::fabs(d) <= 1e9)) {
+                // inf, nan, 1e999 or 1e300: no threshold is that, and check kinds convert to int.
+                r.error_at(v, path + "." + it->first.Scalar(),
+                           fmt::format("parameter `{}` is `{}`, not a finite number from -1e9 to 1e9", it->first.Scalar(), s),
+                           "give a plain number such as 70 or 1.5");
+                continue;
+            }
             if (v.Tag() != "!" && !s.empty() && end == s.c_str() + s.size())
                 pv.value = d;
             else if (v.Tag() != "!" && (s == "true" || s == "false"))
@@ -241,7 +357,7 @@ CheckNode read_check(PackReader& r, const YAML::Node& node, const std::string& p
     out.id = r.text(node, "id", path, false);
     out.title = r.text(node, "title", path, false);
     out.kind = r.text(node, "check", path);
-    if (auto rank = r.number(node, "fix_rank", path)) out.fix_rank = static_cast<int>(*rank);
+    if (auto rank = r.number(node, "fix_rank", path, 0, 1000, true)) out.fix_rank = static_cast<int>(*rank);
     const CheckKind* kind = kinds.find(out.kind);
     if (!kind) {
         if (!out.kind.empty())
@@ -326,11 +442,53 @@ std::vector<std::string> string_list(PackReader& r, const YAML::Node& node, cons
     return out;
 }
 
+// A part's path (criteria:, tests: ...) names a file inside the pack's folder: relative,
+// without `..`, and not a symlink that leads out of it, so a pack cannot read other files.
+bool inside_pack(PackReader& r, const fs::path& dir, const std::string& name, const YAML::Node& at, const char* key) {
+    fs::path given{name};
+    bool climbs = false;
+    for (const auto& part : given) climbs = climbs || part == "..";
+    std::string why;
+    if (given.is_absolute()) why = "is an absolute path";
+    else if (climbs) why = "climbs out with `..`";
+    else {
+        std::error_code ec1, ec2;
+        fs::path base = fs::weakly_canonical(dir, ec1);
+        fs::path real = fs::weakly_canonical(dir / given, ec2);
+        auto [b, p] = std::mismatch(base.begin(), base.end(), real.begin(), real.end());
+        if (ec1 || ec2 || b != base.end() || p == real.end()) why = "leads outside the pack's folder (through a symlink)";
+    }
+    if (why.empty()) return true;
+    r.error_at(at, key, fmt::format("`{}: {}` {}; a pack's files must be inside its own folder", key, name, why),
+               "give a path relative to the pack's folder, such as `criteria.yaml`");
+    return false;
+}
+
+Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackReader& r);
+
 }  // namespace
 
 Pack load_pack(const fs::path& dir) {
     std::vector<Diagnostic> diags;
     PackReader r(diags);
+    try {
+        return load_pack_from(dir, diags, r);
+    } catch (const YAML::Exception& e) {
+        // A shape the reader did not expect (a list where a map belongs...): a pack error
+        // at the place yaml-cpp knows, never an internal error.
+        int line = e.mark.is_null() ? 0 : e.mark.line + 1, column = e.mark.is_null() ? 0 : e.mark.column + 1;
+        diags.push_back(Diagnostic{Severity::error, "pack.invalid",
+                                   fmt::format("the pack cannot be read: {} (a value of the wrong kind: a list, a map "
+                                               "or a single value where another is expected)",
+                                               e.msg),
+                                   "", r.file(), line, column, "see docs/rule-packs.md for the shape of each pack file"});
+        throw PackError(diags);
+    }
+}
+
+namespace {
+
+Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackReader& r) {
     const auto& kinds = builtin_checks();
     Pack pack;
     pack.dir = dir;
@@ -360,13 +518,14 @@ Pack load_pack(const fs::path& dir) {
 
     auto params = (*root)["parameters"];
     r.only_keys(params, "parameters", {"notional_budget", "school_weeks_per_year", "timeline_weeks", "default_hourly_rates"});
-    if (auto v = r.number(params, "notional_budget", "parameters")) pack.parameters.notional_budget = *v;
-    if (auto v = r.number(params, "school_weeks_per_year", "parameters")) pack.parameters.facts.school_weeks_per_year = *v;
+    // Ranges (docs/rule-packs.md): the same bounds as a record's money and weeks.
+    if (auto v = r.number(params, "notional_budget", "parameters", 0, 10'000'000)) pack.parameters.notional_budget = *v;
+    if (auto v = r.number(params, "school_weeks_per_year", "parameters", 1, 53)) pack.parameters.facts.school_weeks_per_year = *v;
     auto tl = params["timeline_weeks"];
     r.only_keys(tl, "parameters.timeline_weeks", {"decide_to_assess", "decide_to_issue", "final_plan"});
-    if (auto v = r.number(tl, "decide_to_assess", "parameters.timeline_weeks")) pack.parameters.facts.assess_weeks = static_cast<int>(*v);
-    if (auto v = r.number(tl, "decide_to_issue", "parameters.timeline_weeks")) pack.parameters.facts.issue_weeks = static_cast<int>(*v);
-    if (auto v = r.number(tl, "final_plan", "parameters.timeline_weeks")) pack.parameters.facts.final_plan_weeks = static_cast<int>(*v);
+    if (auto v = r.number(tl, "decide_to_assess", "parameters.timeline_weeks", 1, 104, true)) pack.parameters.facts.assess_weeks = static_cast<int>(*v);
+    if (auto v = r.number(tl, "decide_to_issue", "parameters.timeline_weeks", 1, 104, true)) pack.parameters.facts.issue_weeks = static_cast<int>(*v);
+    if (auto v = r.number(tl, "final_plan", "parameters.timeline_weeks", 1, 104, true)) pack.parameters.facts.final_plan_weeks = static_cast<int>(*v);
     auto rates = params["default_hourly_rates"];
     for (auto it = rates.begin(); it != rates.end(); ++it) {
         auto who = parse_enum<Deliverer>(it->first.Scalar());
@@ -375,7 +534,7 @@ Pack load_pack(const fs::path& dir) {
                        "use one of: " + allowed_values<Deliverer>());
             continue;
         }
-        if (auto v = r.number(rates, it->first.Scalar(), "parameters.default_hourly_rates"))
+        if (auto v = r.number(rates, it->first.Scalar(), "parameters.default_hourly_rates", 0, 10'000))
             pack.parameters.facts.default_hourly_rates[*who] = *v;
     }
 
@@ -384,11 +543,14 @@ Pack load_pack(const fs::path& dir) {
     auto part = [&](const char* key) -> std::optional<YAML::Node> {
         auto name = r.text(*root, key, "");
         if (name.empty()) return std::nullopt;
+        r.set_file(main_file);
+        if (!inside_pack(r, dir, name, (*root)[key], key)) return std::nullopt;
         return r.open(dir / name);
     };
-    if (auto doc = part("criteria")) {
+    auto criteria_doc = part("criteria");
+    if (auto& doc = criteria_doc) {
         r.only_keys(*doc, "", {"criteria"});
-        auto list = (*doc)["criteria"];
+        auto list = r.list_of(*doc, "criteria");
         for (std::size_t i = 0; i < list.size(); ++i) {
             auto n = list[i];
             auto path = fmt::format("criteria[{}]", i);
@@ -396,7 +558,7 @@ Pack load_pack(const fs::path& dir) {
                                   "applies_when", "check"});
             Criterion c;
             c.id = r.text(n, "id", path);
-            c.number = static_cast<int>(r.number(n, "number", path).value_or(static_cast<double>(i + 1)));
+            c.number = static_cast<int>(r.number(n, "number", path, 1, 1000, true).value_or(static_cast<double>(i + 1)));
             c.title = r.text(n, "title", path);
             c.cite = r.text(n, "cite", path);
             c.source_wording = r.text(n, "source_wording", path);
@@ -411,7 +573,7 @@ Pack load_pack(const fs::path& dir) {
                                     "use one of: " + allowed_values<AreaOfNeed>());
                 }
                 app.wellbeing_evidence = r.flag(a, "wellbeing_evidence", path + ".applies_when");
-                if (auto m = r.number(a, "min_age", path + ".applies_when")) app.min_age = static_cast<int>(*m);
+                if (auto m = r.number(a, "min_age", path + ".applies_when", 0, 30, true)) app.min_age = static_cast<int>(*m);
                 app.description = r.text(a, "description", path + ".applies_when");
                 c.applies_when = app;
             }
@@ -425,7 +587,7 @@ Pack load_pack(const fs::path& dir) {
         r.only_keys(*doc, "", {"cite", "compelling_note", "indicators"});
         auto cite = r.text(*doc, "cite", "", false);
         pack.compelling_note = r.text(*doc, "compelling_note", "", false);
-        auto list = (*doc)["indicators"];
+        auto list = r.list_of(*doc, "indicators");
         std::vector<std::string> ids;
         for (std::size_t i = 0; i < list.size(); ++i) {
             auto n = list[i];
@@ -446,7 +608,7 @@ Pack load_pack(const fs::path& dir) {
     if (auto doc = part("evidence")) {
         r.only_keys(*doc, "", {"cite", "evidence"});
         auto evidence_cite = r.text(*doc, "cite", "", false);
-        auto list = (*doc)["evidence"];
+        auto list = r.list_of(*doc, "evidence");
         std::vector<std::string> ids;
         for (std::size_t i = 0; i < list.size(); ++i) {
             auto n = list[i];
@@ -457,7 +619,7 @@ Pack load_pack(const fs::path& dir) {
             e.text = r.text(n, "text", path);
             e.cite = r.text(n, "cite", path, false);
             if (e.cite.empty()) e.cite = evidence_cite;
-            if (auto rank = r.number(n, "fix_rank", path)) e.fix_rank = static_cast<int>(*rank);
+            if (auto rank = r.number(n, "fix_rank", path, 0, 1000, true)) e.fix_rank = static_cast<int>(*rank);
             YAML::Node leaf = YAML::Clone(n);
             leaf.remove("text");
             leaf.remove("cite");
@@ -468,7 +630,7 @@ Pack load_pack(const fs::path& dir) {
     }
     if (auto doc = part("practice")) {
         r.only_keys(*doc, "", {"practice"});
-        auto list = (*doc)["practice"];
+        auto list = r.list_of(*doc, "practice");
         std::vector<std::string> ids;
         for (std::size_t i = 0; i < list.size(); ++i) {
             auto n = list[i];
@@ -496,14 +658,19 @@ Pack load_pack(const fs::path& dir) {
             YAML::Node rule = YAML::Clone(rd);
             rule.remove("text");
             pack.readiness = read_readiness(again, rule, "readiness");
-            check_readiness_ids(again, pack.readiness, pack, rd);
+            // Without its criteria file (already an error) every name would look undefined.
+            if (criteria_doc) check_readiness_ids(again, pack.readiness, pack, rd);
         }
     }
-    (void)main_file;
     pack.info.compelling_note = pack.compelling_note;
-    pack.tests_dir = dir / ((*root)["tests"] ? (*root)["tests"].Scalar() : std::string("tests"));
+    r.set_file(main_file);
+    std::string tests = (*root)["tests"] ? r.text(*root, "tests", "") : std::string("tests");
+    if (!tests.empty() && (*root)["tests"] && !inside_pack(r, dir, tests, (*root)["tests"], "tests")) tests.clear();
+    pack.tests_dir = dir / (tests.empty() ? std::string("tests") : tests);
     if (has_errors(diags)) throw PackError(diags);
     return pack;
 }
+
+}  // namespace
 
 }  // namespace ehcp

@@ -13,28 +13,68 @@ namespace ehcp::screen {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+namespace {
+
+bool is_record_name(const fs::path& p) {
+    std::string ext = p.extension().string();
+    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return ext == ".yaml" || ext == ".yml";
+}
+
+// One folder, recursively (folders reached through symlinks are not followed: no loops).
+void walk(const fs::path& dir, std::vector<std::string>& found, std::vector<SkippedEntry>& skipped, int depth) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+        if (depth == 0) found.push_back(dir.string());  // a folder given by name: an invalid row says why
+        else skipped.push_back({dir.string(), "the folder cannot be read: " + ec.message()});
+        return;
+    }
+    for (; it != end; it.increment(ec)) {
+        if (ec) {
+            skipped.push_back({dir.string(), "the folder could not be read to the end: " + ec.message()});
+            return;
+        }
+        const fs::path& p = it->path();
+        std::error_code e1, e2;
+        fs::file_status link = it->symlink_status(e1);
+        fs::file_status st = it->status(e2);
+        if (fs::is_symlink(link) && (e2 || !fs::exists(st))) {
+            skipped.push_back({p.string(), "a symlink to nothing (dangling)"});
+        } else if (fs::is_directory(st)) {
+            if (fs::is_symlink(link)) skipped.push_back({p.string(), "a symlink to a folder, not followed"});
+            else if (depth >= 64) skipped.push_back({p.string(), "folders nest more than 64 deep here"});
+            else walk(p, found, skipped, depth + 1);
+        } else if (!is_record_name(p)) {
+            skipped.push_back({p.string(), "not a .yaml or .yml file"});
+        } else if (!fs::is_regular_file(st)) {
+            skipped.push_back({p.string(), fs::is_fifo(st) ? "a FIFO, not a regular file"
+                                           : fs::is_socket(st) ? "a socket, not a regular file"
+                                                               : "a device, not a regular file"});
+        } else {
+            found.push_back(p.string());
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std::vector<SkippedEntry>* skipped) {
     std::vector<std::string> out;
+    std::vector<SkippedEntry> ignored;
     for (const auto& p : paths) {
         std::error_code ec;
         if (p != "-" && fs::is_directory(p, ec)) {
             std::vector<std::string> found;
-            fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-            if (ec) {  // unreadable folder: let the reader report it as an invalid row
-                out.push_back(p);
-                continue;
-            }
-            for (; it != end; it.increment(ec)) {
-                if (ec) break;
-                auto ext = it->path().extension().string();
-                if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec)) found.push_back(it->path().string());
-            }
+            walk(p, found, skipped ? *skipped : ignored, 0);
             std::sort(found.begin(), found.end());
             out.insert(out.end(), found.begin(), found.end());
         } else {
             out.push_back(p);
         }
     }
+    if (skipped)
+        std::sort(skipped->begin(), skipped->end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     return out;
 }
 

@@ -73,6 +73,12 @@ public:
         worksheet_freeze_panes(records_, 1, 0);
     }
     void row(const Row& r) override {
+        // A sheet holds 1,048,576 rows, the header included: say so at the first record
+        // past it, not in a cryptic error from workbook_close at the end of the batch.
+        if (row_ + 1 >= LXW_ROW_MAX)
+            throw cli::OutputError(fmt::format("more than {} records: an xlsx sheet holds at most {} rows; use --format "
+                                               "csv or jsonl, or screen the batch in parts",
+                                               LXW_ROW_MAX - 1, LXW_ROW_MAX));
         ++row_;
         auto cs = cells(r, *c_.pack, c_.redacted);
         for (std::size_t i = 0; i < cs.size(); ++i) {

@@ -177,8 +177,125 @@ text("every-other-record-damaged", GOOD + "---\n" + SECOND.replace("2016-05-14",
      + "---\n" + GOOD.replace("T-CORPUS-01", "T-CORPUS-03") + "---\n" + "pupil: [\n"
      + "---\n" + GOOD.replace("T-CORPUS-01", "T-CORPUS-05"))
 
+# --- numbers and dates out of any plausible range (issue 10) ---------------------------
+# The first two crashed `check` (SIGSEGV) before the ranges; run with `check` (args.txt).
+text("huge-annual-cost", GOOD + "provision:\n  - {name: Laptop, annual_cost: 100000000000000000}\n")
+text("huge-weeks", GOOD + "provision:\n  - {name: Reading group, session_minutes: 30, sessions_per_week: 3, "
+     "weeks: 1e308, hourly_rate: 19.5}\n")
+text("implausible-numbers", GOOD.replace("working_at_year: 1.5", "working_at_year: 1.5, standardised_score: 1e308, "
+                                          "age_equivalent_months: 5000")
+     + "cognitive_assessments:\n  - {date: 2026-10-01, standardised_score: 250}\n"
+     + "provision:\n  - {name: Reading group, session_minutes: 1e9, sessions_per_week: 10000, group_size: 1000, "
+     "weeks: 1000000, hourly_rate: 20000000, other_costs: 1e12}\n")
+text("year-zero-and-early-dates", GOOD.replace("date_of_birth: 2016-05-14", "date_of_birth: 0000-05-14")
+     .replace("start: 2025-09-15", "start: 1066-10-14"))
+text("request-date-far-future", GOOD.replace("date: 2026-11-20", "date: 9999-05-19"))
+text("plausibility-warnings", GOOD.replace("date: 2026-11-20", "date: 2015-01-05")
+     .replace("review: 2025-12-05", "review: 2025-06-05")
+     + "provision:\n  - {name: Residential placement, annual_cost: 150000}\n"
+     "  - {name: Review meeting, review_date: 2031-01-01}\n")  # accepted, with warnings
+
+# Two exported files joined: the second one's BOM sits before its `---`. Two records, not
+# one invalid merged one (issue 10).
+raw("bom-before-document-marker", GOOD.encode() + b"\xef\xbb\xbf---\n" + SECOND.encode())
+
+# Evidence files outside the record's folder counted as attached (issue 10): warnings, missing.
+text("document-file-outside", GOOD + "documents:\n  - {kind: my_support_plan, file: ../../../../etc/passwd}\n"
+     "  - {kind: professional_report, file: /dev/stdin}\n")
+
+# --- text that would drive a terminal (issue 10) -------------------------------------
+# Double-quoted YAML escapes make control characters after the raw-byte check: each is a
+# text.control error; a key quoted in a warning is shown escaped, never raw.
+text("text-escapes-in-values", GOOD.replace("name: Alex Sample", 'name: "Alex \\e[31mRed\\e[0m"')
+     .replace("setting: Example Primary School", 'setting: "Example \\u202Eloohcs"')
+     .replace("  primary: cognition_and_learning\n",
+              '  primary: cognition_and_learning\n  description: "bell \\x07 title \\e]0;pwned\\x07"\n')
+     + '"\\e[2Jkey": 1\n'
+     + 'external_support:\n  - service: "EP\\x9b31m"\n    recommendations:\n'
+     + '      - text: "line one\\nline two \\u2066 isolate"\n')
+# A name with a line break printed a forged verdict line above the real one (check).
+text("name-forges-verdict", GOOD.replace("name: Alex Sample",
+                                         'name: "Alex\\n\\nEvidence readiness: READY \\u2014 nothing to close"'))
+
+# --- rule packs that are hostile or broken (issue 10) ---------------------------------------
+# Each packs/NAME/ is a small pack damaged in one way; tests/corpus/pack-NAME.yaml is a good
+# record checked with `--rules tests/corpus/packs/NAME` (args.txt). Every one must end in
+# pack errors with their places and exit 65, never a crash or "internal error".
+BASE_PACK = {
+    "pack.yaml": """pack: ehcp-pack/1
+id: corpus
+version: "1"
+title: A small pack for the corpus
+authority: Nowhere
+statement: Evidence readiness, not a decision.
+legal_test: The legal test is lower than any local criteria.
+parameters:
+  notional_budget: 6000
+  school_weeks_per_year: 38
+  timeline_weeks: {decide_to_assess: 6, decide_to_issue: 16, final_plan: 20}
+  default_hourly_rates: {teacher: 45, teaching_assistant: 19.5}
+readiness:
+  text: Ready when the plan criterion is met.
+  all_of:
+    - criterion: plan
+criteria: criteria.yaml
+indicators: indicators.yaml
+evidence: evidence.yaml
+practice: practice.yaml
+""",
+    "criteria.yaml": """criteria:
+  - id: plan
+    title: A My Support Plan
+    cite: corpus
+    source_wording: There is a plan.
+    interpretation: One My Support Plan document.
+    check: {check: document, params: {kind: my_support_plan, count: 1}}
+""",
+    "indicators.yaml": "cite: corpus\nindicators: []\n",
+    "evidence.yaml": "cite: corpus\nevidence: []\n",
+    "practice.yaml": "practice: []\n",
+}
+packs = {}
+
+def pack(name, changes, symlinks=None):
+    files_of = dict(BASE_PACK)
+    files_of.update(changes)
+    packs[name] = (files_of, symlinks or {})
+    text("pack-" + name, GOOD)
+
+pack("base", {})  # accepted: the reference the others damage
+pack("rate-inf", {"pack.yaml": BASE_PACK["pack.yaml"].replace("teacher: 45", "teacher: .inf")})
+pack("budget-huge", {"pack.yaml": BASE_PACK["pack.yaml"].replace("notional_budget: 6000", "notional_budget: 1e300")})
+pack("budget-nan", {"pack.yaml": BASE_PACK["pack.yaml"].replace("notional_budget: 6000", "notional_budget: .nan")})
+pack("timeline-int-max", {"pack.yaml": BASE_PACK["pack.yaml"].replace("final_plan: 20", "final_plan: 2147483647")})
+pack("threshold-inf", {"criteria.yaml": BASE_PACK["criteria.yaml"].replace("count: 1", "count: 1e999")})
+pack("alias-cycle", {"criteria.yaml": "criteria:\n  - &r\n    id: plan\n    check: {all_of: [*r]}\n"})
+pack("deep-nesting", {"criteria.yaml": "criteria: " + "[" * 100 + "]" * 100 + "\n"})
+pack("scalar-file", {"criteria.yaml": "just some words\n"})
+pack("list-file", {"indicators.yaml": "- id: cl1\n"})
+pack("empty-file", {"practice.yaml": ""})
+pack("wrong-shapes", {"criteria.yaml": "criteria: {id: plan}\n", "evidence.yaml": "evidence: [[1, 2], 3]\n"})
+pack("traversal", {"pack.yaml": BASE_PACK["pack.yaml"].replace("criteria: criteria.yaml",
+                                                                "criteria: ../base/criteria.yaml")})
+pack("absolute-path", {"pack.yaml": BASE_PACK["pack.yaml"].replace("indicators: indicators.yaml",
+                                                                    "indicators: /etc/hostname")})
+pack("symlink-escape", {"criteria.yaml": None}, {"criteria.yaml": "../base/criteria.yaml"})
+
+
 if __name__ == "__main__":
     for name, data in files.items():
         with open(os.path.join(HERE, name + ".yaml"), "wb") as f:
             f.write(data)
-    print(f"{len(files)} files written to {HERE}")
+    for name, (pack_files, symlinks) in packs.items():
+        folder = os.path.join(HERE, "packs", name)
+        os.makedirs(folder, exist_ok=True)
+        for file, content in pack_files.items():
+            target = os.path.join(folder, file)
+            if os.path.lexists(target):
+                os.remove(target)
+            if content is not None:
+                with open(target, "w", encoding="utf-8") as f:
+                    f.write(content)
+        for file, link in symlinks.items():
+            os.symlink(link, os.path.join(folder, file))
+    print(f"{len(files)} files and {len(packs)} packs written to {HERE}")

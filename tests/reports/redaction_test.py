@@ -25,7 +25,7 @@ FREE_TEXT_PATHS = [
     "attainment.assessment", "cognitive_assessments.assessment", "cognitive_assessments.by",
     "support_cycles.notes", "support_cycles.outcomes.description",
     "provision.name", "provision.outcome",
-    "external_support.recommendations.text",
+    "external_support.service", "external_support.recommendations.text",
     "indicators.evidence",
     "wellbeing.evidence.summary", "wellbeing.additional_provision_needed",
     "post18.reason", "post18.programme",
@@ -50,13 +50,13 @@ def run(ehcp, root, args):
             out_file = os.path.join(tmp, "out.xlsx")
             p = subprocess.run([ehcp, "-o", out_file] + args, cwd=root, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE)
-            if p.returncode not in (0, 1):
+            if p.returncode not in (0, 1, 2):
                 raise SystemExit(f"FAIL: {' '.join(args)} exited {p.returncode}\n{p.stderr.decode(errors='replace')}")
             with zipfile.ZipFile(out_file) as z:
                 return "\n".join(z.read(n).decode("utf-8", errors="replace") for n in z.namelist())
     p = subprocess.run([ehcp] + args, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        env=dict(os.environ, NO_COLOR="1"))
-    if p.returncode not in (0, 1):
+    if p.returncode not in (0, 1, 2):
         raise SystemExit(f"FAIL: {' '.join(args)} exited {p.returncode}\n{p.stderr.decode(errors='replace')}")
     return (p.stdout + b"\n" + p.stderr).decode("utf-8", errors="replace")
 
@@ -77,6 +77,7 @@ def main():
         raise SystemExit("FAIL: every free-text value needs its own Q...Z token")
 
     runs = [["check", "--format", fmt] for fmt in ("text", "json", "markdown", "html")]
+    runs += [["validate"], ["validate", "--format", "json"]]
     screen = subprocess.run([ehcp, "screen", "--help"], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if screen.returncode == 0:
         help_text = screen.stdout.decode(errors="replace")
@@ -101,13 +102,41 @@ def main():
             if t in redacted:
                 failures.append(f"{' '.join(args)} --redact: shows the token {t}")
         for kept in ("L801200909009", "Example Primary School"):
-            if kept not in redacted:
+            if args[0] != "validate" and kept not in redacted:
                 failures.append(f"{' '.join(args)} --redact: should still show {kept!r}")
         print(f"ok: {' '.join(args)} --redact shows none of {len(values)} free-text values")
+    failures += invalid_record_leaks(ehcp, root, runs)
     if failures:
         print("\n".join("FAIL: " + f for f in failures))
         return 1
     return 0
+
+
+def invalid_record_leaks(ehcp, root, runs):
+    """An invalid record's diagnostics must not quote free text either: an over-long value
+    (value.too_long quoted its first bytes), a missing document file, a bad service."""
+    import tempfile
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "invalid.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("format: ehcp-record/1\npupil:\n  id: L801200909009\n  date_of_birth: 2016-05-14\n"
+                    "  name: " + "QlongnameZ " * 7000 + "\n"
+                    "needs:\n  description: " + "QlongdescriptionZ " * 4000 + "\n"
+                    "external_support:\n  - {service: QlongserviceZ" + "x" * 70000 + "}\n"
+                    "documents:\n  - {kind: other, title: " + "QlongtitleZ " * 7000 + "}\n"
+                    "  - {kind: other, title: QtitleZ, file: QfilenameZ-missing.pdf}\n")
+        tokens = ["QlongnameZ", "QlongdescriptionZ", "QlongserviceZ", "QlongtitleZ", "QtitleZ", "QfilenameZ"]
+        plain = run(ehcp, root, ["--as-of", "2026-11-22", "validate", path])
+        if not all(t in plain for t in ("QlongnameZ", "QfilenameZ")):
+            failures.append("validate without --redact quotes no value of the invalid record: this proves nothing")
+        for args in runs:
+            out = run(ehcp, root, ["--redact", "--as-of", "2026-11-22"] + args + [path])
+            for t in tokens:
+                if t in out:
+                    failures.append(f"{' '.join(args)} --redact on an invalid record: shows {t}")
+        print(f"ok: {len(runs)} runs on an invalid record checked for {len(tokens)} tokens")
+    return failures
 
 
 if __name__ == "__main__":

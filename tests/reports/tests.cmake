@@ -25,3 +25,7 @@ set_tests_properties("reports: HTML in headless Chromium, printed to A4 PDF" PRO
 add_test(NAME "reports: Markdown rendered by cmark-gfm, as on GitHub"
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/reports/markdown_render_test.sh $<TARGET_FILE:ehcp> ${PROJECT_SOURCE_DIR})
 set_tests_properties("reports: Markdown rendered by cmark-gfm, as on GitHub" PROPERTIES SKIP_RETURN_CODE 77)
+
+# No control character from a record or a file name reaches any output raw (issue 10).
+add_test(NAME "reports: control characters never reach any output raw"
+  COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/reports/inert_text_test.py $<TARGET_FILE:ehcp>)

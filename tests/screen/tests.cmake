@@ -24,3 +24,7 @@ add_test(NAME "screen: N records in, N rows out"
 # -o: written through a temporary file renamed at the end; nothing left behind on failure.
 add_test(NAME "screen: -o writes a whole file or none"
   COMMAND /usr/bin/python3 ${EHCP_SCREEN_TESTS}/output_test.py $<TARGET_FILE:ehcp> ${PROJECT_SOURCE_DIR})
+# What the file system can do (FIFOs, devices, symlinks, modes, an -o naming an input,
+# SIGTERM, skipped entries, /dev/zero): issue 10.
+add_test(NAME "screen: -o and folders meet FIFOs, devices, symlinks and signals"
+  COMMAND /usr/bin/python3 ${EHCP_SCREEN_TESTS}/files_test.py $<TARGET_FILE:ehcp> ${PROJECT_SOURCE_DIR})

@@ -234,3 +234,20 @@ TEST_CASE("hostile: a %TAG prefix is not copied for every value") {
     auto str = load(with("attendance:\n  percent: !!str 95\n"));
     CHECK(first(str, "type.quoted").message == "quoted number \"95\" read as 95");
 }
+
+TEST_CASE("hostile: positions asked out of order on a long line are exact (checkpoints)") {
+    // One flow line: a long non-ASCII setting first, then keys the mapping reads in another
+    // order (id, date_of_birth, year_group): each value's position is asked after a later
+    // one, which scanned from the line's start each time (quadratic: a 3 MB minified
+    // record took a minute). Columns must still count characters, not bytes.
+    std::string setting(9000, 'x');
+    for (int i = 0; i < 3000; ++i) setting += "\xC3\xA9";  // é: 2 bytes, 1 character
+    std::string line = "pupil: {setting: " + setting + ", date_of_birth: 14/05/2016, id: T-1, year_group: 99}";
+    auto r = load("format: ehcp-record/1\n" + line + "\n");
+    const int before_dob = 8 + 9 + 9000 + 3000 + 2;  // "pupil: {" "setting: " x... é... ", "
+    auto dob = only(r, "date.format");
+    CHECK(dob.line == 2);
+    CHECK(dob.column == before_dob + 16);  // after "date_of_birth: "
+    auto year = only(r, "number.range");
+    CHECK(year.column == before_dob + 15 + 10 + 2 + 4 + 3 + 2 + 12 + 1);  // after "14/05/2016, id: T-1, year_group: "
+}

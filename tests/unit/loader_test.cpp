@@ -472,7 +472,7 @@ TEST_CASE("loader: percentile, attendance, year_group and group_size ranges") {
     auto group = load(with("provision: [{name: Group, group_size: 0}]\n"));
     auto g = only(group, "number.range");
     check_at(g, Severity::error, "provision[0].group_size", 5, 39);
-    CHECK(g.fix == "use a number 1 or more");
+    CHECK(g.fix == "use a number from 1 to 100");
 }
 
 TEST_CASE("loader: integer fields take whole numbers") {

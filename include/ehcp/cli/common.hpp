@@ -45,8 +45,10 @@ LoadOptions load_options(const GlobalOptions& g, const Pack* pack, const Date& a
 bool use_color(const GlobalOptions& g);
 
 // Writes `text` to -o FILE (through a temporary file renamed into place, so an
-// interrupted run never leaves a half-written file looking complete) or stdout.
-void write_output(const GlobalOptions& g, const std::string& text);
+// interrupted run never leaves a half-written file looking complete; a device or FIFO is
+// written through; see OutputFile) or stdout. An -o naming one of `inputs` is a usage
+// error: the record would be destroyed.
+void write_output(const GlobalOptions& g, const std::string& text, const std::vector<std::string>& inputs = {});
 
 // Every record of every file, in the order given ("-" is standard input).
 std::vector<LoadedRecord> load_all(const std::vector<std::string>& files, const LoadOptions& options);

@@ -13,4 +13,8 @@ namespace ehcp {
 // `redact` keeps record free text out of the messages the checks write.
 RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const Date& as_of, bool redact = false);
 
+// A record's diagnostics as --redact shows them (check, validate, screen): a message about
+// a free-text field keeps only its code, and the record's free-text values are scrubbed.
+std::vector<Diagnostic> redact_diagnostics(std::vector<Diagnostic> diagnostics, const Record* record);
+
 }  // namespace ehcp

@@ -22,10 +22,19 @@ namespace ehcp::screen {
 
 // ---- paths ---------------------------------------------------------------------------
 
-// Files as given (in the order given), folders expanded recursively to their `*.yaml` and
-// `*.yml` files in byte order of their paths, so the order is stable from run to run. A
-// path that does not exist is kept: reading it gives an `invalid` row, never nothing.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
+// An entry of a folder that is not screened, and why (reported on standard error).
+struct SkippedEntry {
+    std::string path;
+    std::string why;
+};
+
+// Files as given (in the order given), folders expanded recursively to their regular
+// `*.yaml` and `*.yml` files (any case: `.YAML` too) in byte order of their paths, so the
+// order is stable from run to run. A path that does not exist is kept: reading it gives
+// an `invalid` row, never nothing. Every other entry of a folder (another extension, a
+// dangling symlink, a FIFO or device, a symlink to a folder, an unreadable folder) is
+// added to `skipped` when given.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std::vector<SkippedEntry>* skipped = nullptr);
 
 // ---- the row model -------------------------------------------------------------------
 
