@@ -24,7 +24,7 @@ int run_cli(int argc, char** argv) {
                  "authority's published criteria (Coventry's by default). It reports evidence readiness, "
                  "never a decision.",
                  "ehcp"};
-    app.set_version_flag("--version", std::string("ehcp ") + EHCP_VERSION);
+    app.set_version_flag("-V,--version", std::string("ehcp ") + EHCP_VERSION);
     app.require_subcommand(1);
     app.fallthrough(true);
     app.add_option("--rules", g.rules, "rule pack: a name (see `ehcp rules list`) or a folder holding pack.yaml")

@@ -134,7 +134,7 @@ Command check_command() {
                 sub.add_option("files", o->files, "record files (multi-document streams allowed); - reads standard input")
                     ->required();
                 sub.add_option("--format", o->format, "text, json, markdown or html")
-                    ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
+                    ->transform(CLI::IsMember({"text", "json", "markdown", "html"}, CLI::ignore_case));
                 sub.add_option("--width", o->width, "wrap text output to this many columns")->check(CLI::Range(40, 400));
                 return [o](const GlobalOptions& g) { return run_check(*o, g); };
             }};

@@ -165,7 +165,7 @@ Command screen_command() {
                                "*.yaml and *.yml); - reads standard input")
                     ->required();
                 sub.add_option("--format", o->format, "table (default), csv, jsonl, json or xlsx (needs -o FILE)")
-                    ->check(CLI::IsMember({"table", "csv", "jsonl", "json", "xlsx"}));
+                    ->transform(CLI::IsMember({"table", "csv", "jsonl", "json", "xlsx"}, CLI::ignore_case));
                 sub.add_option("-j,--jobs", o->jobs, "records parsed at once (default: every core)")->check(CLI::Range(1, 256));
                 return [o](const GlobalOptions& g) { return run_screen(*o, g); };
             }};
