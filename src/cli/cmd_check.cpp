@@ -1,4 +1,5 @@
 // `ehcp check FILE...`: a readiness report for every record.
+#include <algorithm>
 #include <iostream>
 #include <optional>
 
@@ -33,6 +34,20 @@ int exit_status_for(const Report& report) {
     return status;
 }
 
+// A file that could not be read at all (missing, unreadable, empty, too large). Text,
+// Markdown and HTML say so in one line on standard error, in the style of rg and git,
+// rather than as a report on an "invalid record"; JSON keeps it as a record, so that a
+// script loses nothing. The exit status is 2 either way.
+bool file_not_read(const LoadedRecord& loaded) {
+    return !loaded.record && !loaded.diagnostics.empty() &&
+           std::all_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
+                       [](const Diagnostic& d) { return d.code.rfind("file.", 0) == 0; });
+}
+
+void say_file_not_read(const LoadedRecord& loaded) {
+    for (const auto& d : loaded.diagnostics) std::cerr << "ehcp: " << format_diagnostic(d) << "\n";
+}
+
 // Text and JSON are written record by record as each is checked, so a stream of any
 // size costs the memory of one record (issue 10: 43 MB held 1.46 GB), with the same
 // bytes as rendering the whole report at once.
@@ -62,11 +77,17 @@ int run_check_streaming(const CheckOptions& o, const GlobalOptions& g, const Pac
         tail = whole.substr(at + slot.size()) + "\n";
     }
     int status = exit_code::ready;
-    std::size_t count = 0;
+    std::size_t count = 0, files_not_read = 0;
     const LoadOptions options = load_options(g, &pack, as_of);
     for (const auto& path : o.files) {
         auto reader = RecordReader::open(path, options);
         while (auto loaded = reader.next()) {
+            if (!json && file_not_read(*loaded)) {
+                say_file_not_read(*loaded);
+                status = exit_code::invalid;
+                ++files_not_read;
+                continue;
+            }
             RecordReport r = evaluate_record(pack, *loaded, as_of, g.redact);
             if (r.verdict == Verdict::invalid) status = exit_code::invalid;
             else if (r.verdict == Verdict::not_ready && status != exit_code::invalid) status = exit_code::not_ready;
@@ -82,7 +103,7 @@ int run_check_streaming(const CheckOptions& o, const GlobalOptions& g, const Pac
         }
     }
     if (json) emit((count ? "\n  ]" : "]") + tail);
-    else if (count == 0) emit(render_text(header, t));
+    else if (count == 0 && files_not_read == 0) emit(render_text(header, t));
     if (!file) std::cout.flush();
     if (!std::cout) throw OutputError("cannot write to standard output");
     if (file) file->commit();
@@ -98,8 +119,16 @@ int run_check(const CheckOptions& o, const GlobalOptions& g) {
     report.pack = pack.info;
     report.as_of = as_of;
     report.redacted = g.redact;
-    for (const auto& loaded : load_all(o.files, load_options(g, &pack, as_of)))
+    bool files_not_read = false;
+    for (const auto& loaded : load_all(o.files, load_options(g, &pack, as_of))) {
+        if (!g.quiet && o.format != "json" && file_not_read(loaded)) {
+            say_file_not_read(loaded);
+            files_not_read = true;
+            continue;
+        }
         report.records.push_back(evaluate_record(pack, loaded, as_of, g.redact));
+    }
+    if (files_not_read && report.records.empty()) return exit_code::invalid;
 
     if (g.quiet) {
         // Quiet: no report, but a record that could not be read is still an error to show.
@@ -123,7 +152,7 @@ int run_check(const CheckOptions& o, const GlobalOptions& g) {
         }
         write_output(g, out, o.files);
     }
-    return exit_status_for(report);
+    return files_not_read ? exit_code::invalid : exit_status_for(report);
 }
 
 }  // namespace
