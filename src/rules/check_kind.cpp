@@ -52,6 +52,11 @@ bool ParamReader::flag(const std::string& name, std::optional<bool> fallback) {
     return fallback.value_or(false);
 }
 
+std::optional<bool> ParamReader::optional_flag(const std::string& name) {
+    if (!find(name)) return std::nullopt;
+    return flag(name, false);
+}
+
 std::string ParamReader::text(const std::string& name, std::optional<std::string> fallback) {
     const auto* v = find(name);
     if (!v) {

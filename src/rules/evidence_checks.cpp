@@ -9,6 +9,20 @@ namespace {
 // Record facts that can stand in for an attached document.
 enum class RecordAlternative { parent_views, pupil_views, parental_consent, young_person_consent, local_authority_consent };
 
+// What the record says for an alternative: true when the views are given or consent is
+// recorded as given, false when consent is recorded as refused, nullopt when it is silent.
+std::optional<bool> record_says(RecordAlternative alt, const Request& req) {
+    auto text = [](const std::optional<std::string>& t) { return t && !t->empty() ? std::optional<bool>(true) : std::nullopt; };
+    switch (alt) {
+        case RecordAlternative::parent_views: return text(req.parent_views);
+        case RecordAlternative::pupil_views: return text(req.pupil_views);
+        case RecordAlternative::parental_consent: return req.parental_consent;
+        case RecordAlternative::young_person_consent: return req.young_person_consent;
+        case RecordAlternative::local_authority_consent: return req.local_authority_consent;
+    }
+    return std::nullopt;
+}
+
 std::optional<RecordAlternative> parse_alternative(const std::string& s) {
     if (s == "request.parent_views") return RecordAlternative::parent_views;
     if (s == "request.pupil_views") return RecordAlternative::pupil_views;
@@ -44,9 +58,7 @@ CheckKind document() {
                 bool documents_count = p.flag("documents_count", true);
                 int min_age = p.integer("when_min_age", -1);
                 int max_age = p.integer("when_max_age", -1);
-                std::string looked_after = p.text("when_looked_after", "");
-                if (!looked_after.empty() && looked_after != "true" && looked_after != "false")
-                    p.invalid("when_looked_after", "`when_looked_after` is true or false");
+                std::optional<bool> looked_after = p.optional_flag("when_looked_after");
                 return [=](const CheckContext& ctx) {
                     const Facts& f = ctx.facts;
                     const auto& req = f.record->request;
@@ -61,10 +73,10 @@ CheckKind document() {
                         out.reasons.push_back(fmt::format("not needed at {} or over", max_age + 1));
                         return out;
                     }
-                    if (!looked_after.empty() && f.record->pupil.looked_after.value_or(false) != (looked_after == "true")) {
+                    if (looked_after && f.record->pupil.looked_after.value_or(false) != *looked_after) {
                         out.status = Status::not_applicable;
-                        out.reasons.push_back(looked_after == "true" ? "not needed: the child is not looked after"
-                                                                     : "not needed: the child is looked after");
+                        out.reasons.push_back(*looked_after ? "not needed: the child is not looked after"
+                                                            : "not needed: the child is looked after");
                         return out;
                     }
                     if (!made_by.empty()) {
@@ -80,19 +92,9 @@ CheckKind document() {
                     int broken = 0;
                     for (const auto& d : f.record->documents)
                         if (d.kind == kind && !d.counts()) ++broken;
-                    bool alt_ok = false;
-                    if (alt && req) {
-                        if (*alt == RecordAlternative::parent_views) alt_ok = req->parent_views && !req->parent_views->empty();
-                        if (*alt == RecordAlternative::pupil_views) alt_ok = req->pupil_views && !req->pupil_views->empty();
-                        if (*alt == RecordAlternative::parental_consent) alt_ok = req->parental_consent.value_or(false);
-                        if (*alt == RecordAlternative::young_person_consent) alt_ok = req->young_person_consent.value_or(false);
-                        if (*alt == RecordAlternative::local_authority_consent) alt_ok = req->local_authority_consent.value_or(false);
-                    }
                     // A record field that says no (consent refused) wins over any attached form.
-                    bool refused = alt && req &&
-                                   ((*alt == RecordAlternative::parental_consent && req->parental_consent == false) ||
-                                    (*alt == RecordAlternative::young_person_consent && req->young_person_consent == false) ||
-                                    (*alt == RecordAlternative::local_authority_consent && req->local_authority_consent == false));
+                    std::optional<bool> said = alt && req ? record_says(*alt, *req) : std::nullopt;
+                    bool alt_ok = said == true, refused = said == false;
                     if (!refused && (have >= count || alt_ok)) {
                         out.status = Status::met;
                         out.reasons.push_back(have >= count ? fmt::format("{} of {} attached", have, count)

@@ -61,6 +61,8 @@ public:
     double number(const std::string& name, std::optional<double> fallback = std::nullopt);
     int integer(const std::string& name, std::optional<int> fallback = std::nullopt);
     bool flag(const std::string& name, std::optional<bool> fallback = std::nullopt);
+    // true or false when given, nullopt when the pack leaves it out (a condition not asked for).
+    std::optional<bool> optional_flag(const std::string& name);
     std::string text(const std::string& name, std::optional<std::string> fallback = std::nullopt);
     std::vector<std::string> words(const std::string& name, std::optional<std::vector<std::string>> fallback = std::nullopt);
 
