@@ -7,7 +7,7 @@ source scripts/packages.sh
 
 install_missing cmake g++ make pkg-config \
   libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev libxlsxwriter-dev libmimalloc-dev \
-  doctest-dev \
+  doctest-dev time \
   python3 python3-yaml python3-jsonschema \
   chromium poppler-utils cmark-gfm \
   clang libclang-rt-dev  # report tests: headless Chromium, pdftotext, GitHub Markdown; the fuzzer (scripts/fuzz.sh)
