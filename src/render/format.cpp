@@ -145,7 +145,9 @@ std::string_view status_tag(Status status) {
 
 std::string_view verdict_tag(const RecordReport& record) {
     // A parent's or young person's own request is never told it is "not ready": they may ask whatever the evidence.
-    if (record.own_request && record.verdict == Verdict::not_ready) return "REQUEST CAN BE MADE";
+    // Nor is any request under a pack that never says a request cannot be made (the legal test).
+    if ((record.own_request || record.request_always_possible) && record.verdict == Verdict::not_ready)
+        return "REQUEST CAN BE MADE";
     return verdict_tag(record.verdict);
 }
 

@@ -210,7 +210,7 @@ void write_verdict(Writer& w, const RecordReport& r, const Report& report) {
         w.line(fmt::format("<p class=\"own-request\"><strong>Request made by {}.</strong> {}</p>", esc(made_by_words(r.made_by)),
                            esc(report.pack.own_request)));
     // A parent's or young person's own request is never styled or worded as "not ready".
-    std::string css = r.own_request && r.verdict == Verdict::not_ready ? std::string("own-request")
+    std::string css = (r.own_request || r.request_always_possible) && r.verdict == Verdict::not_ready ? std::string("own-request")
                                                                        : std::string(to_string(r.verdict));
     w.line(fmt::format("<p class=\"verdict verdict-{}\"><strong>Evidence readiness: <span class=\"tag\">{}</span></strong> — {}.</p>",
                        css, verdict_tag(r), esc(verdict_sentence(r, report))));

@@ -239,7 +239,8 @@ ordered_json report_to_json(const Report& report, const ToolInfo& tool) {
     out["pack"] = {{"id", report.pack.id},
                    {"version", report.pack.version},
                    {"title", report.pack.title},
-                   {"authority", report.pack.authority}};
+                   {"authority", report.pack.authority},
+                   {"request_always_possible", report.pack.request_always_possible}};
     out["as_of"] = report.as_of.iso();
     out["redacted"] = report.redacted;
     ordered_json records = ordered_json::array();

@@ -62,8 +62,14 @@ std::string gap_text(const RecordReport& r, const Gap& g) {
 }
 
 std::string gaps_heading(const RecordReport& r) {
-    return r.own_request ? "Evidence the school or services could add to strengthen the request"
-                         : "Gaps, in the order to fix them";
+    if (r.own_request) return "Evidence the school or services could add to strengthen the request";
+    return r.request_always_possible ? "Evidence that would strengthen the request" : "Gaps, in the order to fix them";
+}
+
+// What the pack checks, as the verdict names it: the pack's `criteria_name` (the legal
+// test's "the legal test in section 36(8)"), else "<authority>'s criteria".
+std::string criteria_words(const PackInfo& pack) {
+    return pack.criteria_name.empty() ? possessive_name(pack) + " criteria" : pack.criteria_name;
 }
 
 std::string timeline_heading(const Timeline& t) {
@@ -77,16 +83,17 @@ std::string timeline_note() {
 
 std::string verdict_sentence(const RecordReport& r, const Report& report) {
     switch (r.verdict) {
-        case Verdict::ready: {
-            std::string who = authority_name(report.pack);
-            return fmt::format("the evidence meets {} criteria as this tool reads them",
-                               who == "the local authority" ? std::string("the local authority's") : who + "'s");
-        }
+        case Verdict::ready:
+            // "as this tool reads them": the criteria; with a pack's own name for what it checks
+            // (which may be one test), "as this tool reads it": the evidence.
+            return fmt::format("the evidence meets {} as this tool reads {}", criteria_words(report.pack),
+                               report.pack.criteria_name.empty() ? "them" : "it");
         case Verdict::not_ready:
-            if (r.own_request)
-                return fmt::format("the evidence does not yet meet {} criteria as this tool reads them; {} below "
+            if (r.own_request || r.request_always_possible)
+                return fmt::format("the evidence does not yet meet {} as this tool reads {}; {} below "
                                    "would strengthen the request",
-                                   possessive_name(report.pack), plural(r.gaps.size(), "point", "points"));
+                                   criteria_words(report.pack), report.pack.criteria_name.empty() ? "them" : "it",
+                                   plural(r.gaps.size(), "point", "points"));
             return plural(r.gaps.size(), "gap", "gaps") + " to close before submitting";
         case Verdict::invalid:
             return fmt::format("the record could not be read ({})", plural(error_count(r), "error", "errors"));

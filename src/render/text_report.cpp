@@ -118,7 +118,9 @@ void write_verdict(Writer& w, const RecordReport& r, const Report& report) {
         w.wrap(fmt::format("Request made by {}. {}", report_words::made_by_words(r.made_by), report.pack.own_request), "", "");
         w.line();
     }
-    std::string_view style = r.own_request && r.verdict == Verdict::not_ready ? kYellow : verdict_style(r.verdict);
+    std::string_view style = (r.own_request || r.request_always_possible) && r.verdict == Verdict::not_ready
+                                 ? kYellow
+                                 : verdict_style(r.verdict);
     w.wrap(fmt::format("Evidence readiness: {} — {}", w.paint(verdict_tag(r), style), report_words::verdict_sentence(r, report)),
            "", "  ");
     if (r.verdict != Verdict::invalid) {

@@ -333,6 +333,7 @@ RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const
     Facts facts = derive_facts(record, as_of, pack.parameters.facts);
     rep.made_by = facts.made_by();
     rep.own_request = rep.made_by == RequestMaker::parent || rep.made_by == RequestMaker::young_person;
+    rep.request_always_possible = pack.info.request_always_possible;
     rep.request_date = facts.request_date;  // the record's date, or the as-of date when it gives none
     CheckContext ctx{facts, pack.parameters, loaded.diagnostics, redact};
     rep.pupil = summarise(record, facts);

@@ -496,7 +496,7 @@ Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackRea
     auto root = r.open(dir / "pack.yaml");
     if (!root) throw PackError(diags);
     r.only_keys(*root, "", {"pack", "id", "version", "title", "authority", "sources", "statement", "legal_test",
-                            "readiness_caveat", "own_request", "rights", "parameters", "readiness", "criteria", "indicators", "evidence", "practice", "tests"});
+                            "readiness_caveat", "own_request", "rights", "criteria_name", "request_always_possible", "parameters", "readiness", "criteria", "indicators", "evidence", "practice", "tests"});
     if (r.text(*root, "pack", "") != "ehcp-pack/1")
         r.error_at(*root, "pack", "this is not an ehcp-pack/1 rule pack", "start pack.yaml with `pack: ehcp-pack/1`");
     pack.info.id = r.text(*root, "id", "");
@@ -508,6 +508,8 @@ Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackRea
     pack.info.readiness_caveat = r.text(*root, "readiness_caveat", "", false);
     pack.info.own_request = r.text(*root, "own_request", "", false);
     pack.info.rights = r.text(*root, "rights", "", false);
+    pack.info.criteria_name = r.text(*root, "criteria_name", "", false);
+    pack.info.request_always_possible = r.flag(*root, "request_always_possible", "");
     auto sources = (*root)["sources"];
     for (std::size_t i = 0; i < sources.size(); ++i) {
         auto path = fmt::format("sources[{}]", i);

@@ -142,6 +142,9 @@ struct RecordReport {
     RequestMaker made_by = RequestMaker::school;  // who makes the request (school when the record does not say)
     std::optional<Date> request_date;             // the record's request.date, or the as-of date when absent
     bool own_request = false;                     // made by a parent or the young person: their right to ask
+    // The pack never says a request cannot be made (pack.yaml `request_always_possible`):
+    // a not_ready verdict is worded as for an own request, whoever makes it.
+    bool request_always_possible = false;
     std::vector<std::string> readiness_notes;     // e.g. readiness rests on the panel's individual judgement
 };
 
@@ -157,6 +160,8 @@ struct PackInfo {
     std::string rights;               // ends every report: appeal, mediation, SENDIASS
     std::string readiness_rule;       // the readiness rule in words
     std::string compelling_note;      // the pack's emphasis in marking indicators compelling
+    std::string criteria_name;        // "the evidence meets <this>"; empty: "<authority>'s criteria"
+    bool request_always_possible = false;  // never word a verdict as "not ready" (the legal-test pack)
 };
 
 // What stands in for record free text (names, views, descriptions, notes, evidence
