@@ -1,4 +1,5 @@
-// `ehcp rules list|show|test`: the rule packs found, one pack's contents, its test cases.
+// `ehcp rules list|show|test|new|diff`: the rule packs found, one pack's contents, its test
+// cases, a new pack to fill in, and two packs side by side.
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -8,7 +9,10 @@
 #include "ehcp/cli/commands.hpp"
 #include "ehcp/cli/exit_codes.hpp"
 #include "ehcp/core/money.hpp"
+#include "ehcp/render/format.hpp"
 #include "ehcp/rules/pack_tests.hpp"
+#include "pack_diff.hpp"
+#include "pack_scaffold.hpp"
 
 namespace ehcp::cli {
 
@@ -79,14 +83,46 @@ int run_test(const std::string& name, GlobalOptions g) {
     }
     if (results.empty()) out += fmt::format("pack `{}` has no test cases in {}\n", pack.info.id, pack.tests_dir.string());
     out += fmt::format("{} passed, {} failed\n", results.size() - failed, failed);
+    // A pack from `ehcp rules new` works before it is filled in: say what still is to be.
+    if (auto todo = still_to_fill_in(pack.dir); !todo.empty() && !g.quiet) {
+        out += fmt::format("\nStill to fill in: {} FILL IN (the pack works, but its reports would show these words):\n",
+                           todo.size() == 1 ? std::string("1 place says") : fmt::format("{} places say", todo.size()));
+        for (const auto& t : todo) out += "  " + t + "\n";
+    }
     write_output(g, out);
     return failed || results.empty() ? exit_code::not_ready : exit_code::ready;
+}
+
+int run_new(const std::string& name, const std::string& dir, const GlobalOptions& g) {
+    fs::path parent = dir.empty() ? fs::path(".") : fs::path(dir);
+    auto files = scaffold_pack(name, parent);
+    fs::path made = parent / name;
+    std::string out = fmt::format("Created the rule pack `{}` in {}:\n", name, made.string());
+    for (const auto& f : files) out += "  " + f + "\n";
+    out += wrap_text(fmt::format("Next: fill in every FILL IN from the council's published documents (README.md says "
+                                 "what each part is for), then run `ehcp rules test {}`.",
+                                 made.string()),
+                     78) +
+           "\n";
+    write_output(g, out);
+    return exit_code::ready;
+}
+
+int run_diff(const std::string& first, const std::string& second, const std::string& format, bool only_differences,
+             GlobalOptions g) {
+    g.rules = first;
+    Pack a = load_selected_pack(g);
+    g.rules = second;
+    Pack b = load_selected_pack(g);
+    write_output(g, format == "json" ? pack_diff_json(a, b, only_differences) : pack_diff_text(a, b, only_differences));
+    return exit_code::ready;
 }
 
 }  // namespace
 
 Command rules_command() {
-    return {"rules", "list the rule packs found, show one, or run a pack's own test cases", [](CLI::App& sub) {
+    return {"rules", "list the rule packs found, show one, run its test cases, write a new one, or compare two",
+            [](CLI::App& sub) {
                 auto which = std::make_shared<std::function<int(const GlobalOptions&)>>();
                 auto pack = std::make_shared<std::string>();
                 sub.require_subcommand(1);
@@ -97,6 +133,24 @@ Command rules_command() {
                 auto* test = sub.add_subcommand("test", "run the pack's own test cases (exit 0 when all pass)");
                 test->add_option("pack", *pack, "pack name or folder (default: --rules)");
                 test->callback([which, pack] { *which = [pack](const GlobalOptions& g) { return run_test(*pack, g); }; });
+                auto* make = sub.add_subcommand("new", "write a new rule pack to fill in (never overwrites a folder)");
+                auto dir = std::make_shared<std::string>();
+                make->add_option("name", *pack, "the pack's name: lower-case letters, digits and hyphens")->required();
+                make->add_option("--dir", *dir, "the folder to create the pack in (default: the current folder)");
+                make->callback([which, pack, dir] {
+                    *which = [pack, dir](const GlobalOptions& g) { return run_new(*pack, *dir, g); };
+                });
+                auto* diff = sub.add_subcommand("diff", "put two packs' parameters, criteria and evidence side by side");
+                auto second = std::make_shared<std::string>();
+                auto format = std::make_shared<std::string>("text");
+                auto only = std::make_shared<bool>(false);
+                diff->add_option("a", *pack, "the first pack: a name or a folder")->required();
+                diff->add_option("b", *second, "the second pack: a name or a folder")->required();
+                diff->add_option("--format", *format, "text or json")->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case));
+                diff->add_flag("--differences", *only, "show only the rows that differ");
+                diff->callback([which, pack, second, format, only] {
+                    *which = [=](const GlobalOptions& g) { return run_diff(*pack, *second, *format, *only, g); };
+                });
                 return [which](const GlobalOptions& g) { return (*which)(g); };
             }};
 }

@@ -9,6 +9,7 @@ inline constexpr int invalid = 2;      // a record is invalid or a file could no
 inline constexpr int usage = 64;       // bad option or argument (EX_USAGE)
 inline constexpr int unknown_pack = 65;  // the rule pack cannot be found or is broken
 inline constexpr int software = 70;    // an internal error (a bug): please report it
+inline constexpr int cannot_create = 73;  // `rules new`: the folder is already there (EX_CANTCREAT)
 inline constexpr int io_error = 74;    // the output could not be written
 
 }  // namespace ehcp::exit_code
