@@ -547,7 +547,8 @@ TEST_CASE("Render JSON: the whole report") {
     CHECK(j["format"] == "ehcp-report/1");
     CHECK(j["tool"] == ordered_json::parse(R"({"name": "ehcp", "version": "9.9.9"})"));
     CHECK(j["pack"] == ordered_json::parse(R"({"id": "coventry", "version": "2026.1",
-        "title": "Coventry EHC needs assessment criteria", "authority": "Coventry City Council"})"));
+        "title": "Coventry EHC needs assessment criteria", "authority": "Coventry City Council",
+        "request_always_possible": false})"));
     CHECK(j["as_of"] == "2026-11-22");
     CHECK(j["redacted"] == false);
     CHECK(j["statement"] == report.pack.readiness_statement);
