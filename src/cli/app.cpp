@@ -27,7 +27,7 @@ int run_cli(int argc, char** argv) {
     app.set_version_flag("-V,--version", std::string("ehcp ") + EHCP_VERSION);
     app.require_subcommand(1);
     app.fallthrough(true);
-    app.add_option("--rules", g.rules, "rule pack: a name (see `ehcp rules list`) or a folder holding pack.yaml")
+    auto* rules_option = app.add_option("--rules", g.rules, "rule pack: a name (see `ehcp rules list`) or a folder holding pack.yaml")
         ->default_val("coventry");
     app.add_option("--as-of", g.as_of, "the date to check as of, YYYY-MM-DD (default: today)");
     app.add_option("-o,--output", g.output, "write to FILE instead of standard output");
@@ -67,6 +67,7 @@ int run_cli(int argc, char** argv) {
         app.exit(e);
         return exit_code::usage;
     }
+    g.rules_given = rules_option->count() > 0;
     try {
         return run(g);
     } catch (const cli::UsageError& e) {

@@ -51,7 +51,8 @@ void say_file_not_read(const LoadedRecord& loaded) {
 // Text and JSON are written record by record as each is checked, so a stream of any
 // size costs the memory of one record (issue 10: 43 MB held 1.46 GB), with the same
 // bytes as rendering the whole report at once.
-int run_check_streaming(const CheckOptions& o, const GlobalOptions& g, const Pack& pack, const Date& as_of) {
+int run_check_streaming(const CheckOptions& o, const GlobalOptions& g, PackSet& packs, const Date& as_of) {
+    const Pack& pack = packs.default_pack();
     std::optional<OutputFile> file;
     if (!g.output.empty() && g.output != "-") file.emplace(g.output, o.files);
     auto emit = [&](const std::string& text) {
@@ -78,17 +79,18 @@ int run_check_streaming(const CheckOptions& o, const GlobalOptions& g, const Pac
     }
     int status = exit_code::ready;
     std::size_t count = 0, files_not_read = 0;
-    const LoadOptions options = load_options(g, &pack, as_of);
     for (const auto& path : o.files) {
-        auto reader = RecordReader::open(path, options);
-        while (auto loaded = reader.next()) {
+        auto reader = RecordReader::open(path, packs.default_options());
+        while (auto next = packs.next(reader)) {
+            auto* loaded = &next->first;
+            const Pack& used = *next->second;
             if (!json && file_not_read(*loaded)) {
                 say_file_not_read(*loaded);
                 status = exit_code::invalid;
                 ++files_not_read;
                 continue;
             }
-            RecordReport r = evaluate_record(pack, *loaded, as_of, g.redact);
+            RecordReport r = evaluate_record(used, *loaded, as_of, g.redact);
             if (r.verdict == Verdict::invalid) status = exit_code::invalid;
             else if (r.verdict == Verdict::not_ready && status != exit_code::invalid) status = exit_code::not_ready;
             if (json) {
@@ -97,7 +99,10 @@ int run_check_streaming(const CheckOptions& o, const GlobalOptions& g, const Pac
                 emit((count ? "," : "") + indented);
             } else {
                 if (count) emit("\n" + std::string(static_cast<std::size_t>(o.width), '=') + "\n\n");
-                emit(render_record_text(r, header, t));
+                // A record that names another authority is reported with that pack's words.
+                Report own = header;
+                own.pack = used.info;
+                emit(render_record_text(r, &used == &pack ? header : own, t));
             }
             ++count;
         }
@@ -112,21 +117,38 @@ int run_check_streaming(const CheckOptions& o, const GlobalOptions& g, const Pac
 
 int run_check(const CheckOptions& o, const GlobalOptions& g) {
     Date as_of = resolve_as_of(g);
-    Pack pack = load_selected_pack(g);
+    PackSet packs = select_packs(g, as_of);
     refuse_output_over_input(g.output, o.files);  // before the work, not after it
-    if (!g.quiet && (o.format == "json" || o.format == "text")) return run_check_streaming(o, g, pack, as_of);
+    if (!g.quiet && (o.format == "json" || o.format == "text")) return run_check_streaming(o, g, packs, as_of);
     Report report;
-    report.pack = pack.info;
+    report.pack = packs.default_pack().info;
     report.as_of = as_of;
     report.redacted = g.redact;
     bool files_not_read = false;
-    for (const auto& loaded : load_all(o.files, load_options(g, &pack, as_of))) {
-        if (!g.quiet && o.format != "json" && file_not_read(loaded)) {
-            say_file_not_read(loaded);
-            files_not_read = true;
-            continue;
+    std::vector<const Pack*> used;  // the packs the records were checked against, in order of first use
+    for (const auto& path : o.files) {
+        auto reader = RecordReader::open(path, packs.default_options());
+        while (auto next = packs.next(reader)) {
+            const auto& loaded = next->first;
+            if (!g.quiet && o.format != "json" && file_not_read(loaded)) {
+                say_file_not_read(loaded);
+                files_not_read = true;
+                continue;
+            }
+            if (std::find(used.begin(), used.end(), next->second) == used.end()) used.push_back(next->second);
+            report.records.push_back(evaluate_record(*next->second, loaded, as_of, g.redact));
         }
-        report.records.push_back(evaluate_record(pack, loaded, as_of, g.redact));
+    }
+    // One pack: its words head the report. Records of several authorities: Markdown gives
+    // each pack's records as a report of their own; one HTML page cannot hold two.
+    if (used.size() == 1) report.pack = used.front()->info;
+    if (used.size() > 1 && o.format == "html" && !g.quiet) {
+        std::string ids;
+        for (const auto* p : used) ids += (ids.empty() ? "" : ", ") + p->info.id;
+        throw UsageError(fmt::format("these records name different authorities ({}), and one HTML report holds one pack's; "
+                                     "fix: check each authority's records separately, or give --rules PACK",
+                                     ids),
+                         exit_code::usage);
     }
     if (files_not_read && report.records.empty()) return exit_code::invalid;
 
@@ -141,7 +163,15 @@ int run_check(const CheckOptions& o, const GlobalOptions& g) {
         if (o.format == "json") {
             out = dump_json(report_to_json(report, ToolInfo{}), 2) + "\n";
         } else if (o.format == "markdown") {
-            out = render_markdown(report);
+            if (used.size() <= 1) out = render_markdown(report);
+            for (std::size_t i = 0; used.size() > 1 && i < used.size(); ++i) {
+                Report part = report;
+                part.pack = used[i]->info;
+                part.records.clear();
+                for (const auto& r : report.records)
+                    if (r.pack == used[i]->info.id) part.records.push_back(r);
+                out += (i ? "\n---\n\n" : "") + render_markdown(part);
+            }
         } else if (o.format == "html") {
             out = render_html(report);
         } else {

@@ -31,13 +31,15 @@ Command init_command() {
 Command schema_command() {
     return {"schema", "print the JSON Schema (draft 2020-12) of the record format", [](CLI::App&) {
                 return [](const GlobalOptions& g) {
-                    std::vector<std::string> ids;
+                    std::vector<std::string> ids, kinds;
                     try {
-                        ids = load_selected_pack(g).indicator_ids();
+                        auto pack = load_selected_pack(g);
+                        ids = pack.indicator_ids();
+                        kinds = pack.document_kind_ids();
                     } catch (const UsageError&) {
                         if (g.rules != "coventry") throw;
                     }
-                    write_output(g, record_json_schema(ids).dump(2) + "\n");
+                    write_output(g, record_json_schema(ids, kinds).dump(2) + "\n");
                     return exit_code::ready;
                 };
             }};

@@ -50,7 +50,14 @@ int run_show(const std::string& name, GlobalOptions g) {
     Pack pack = load_selected_pack(g);
     std::string out = fmt::format("{}\n  id {}, version {}, authority {}\n  folder {}\n\nSources:\n", pack.info.title, pack.info.id,
                                   pack.info.version, pack.info.authority, pack.dir.string());
-    for (const auto& s : pack.sources) out += fmt::format("  {:<16} {}\n", s.id, s.title);
+    for (const auto& s : pack.sources) {
+        out += fmt::format("  {:<16} {}\n", s.id, s.title);
+        if (!s.address.empty()) out += fmt::format("  {:<16} {}\n", "", s.address);
+    }
+    if (!pack.document_kinds.empty()) {
+        out += "\nDocument kinds this pack adds (documents[].kind):\n";
+        for (const auto& k : pack.document_kinds) out += fmt::format("  {:<26} {}\n", k.id, k.label);
+    }
     out += fmt::format("\nParameters:\n  notional SEN budget      {}\n  school weeks per year    {}\n  statutory timeline       {}, {} and {} weeks\n",
                        format_money(pack.parameters.notional_budget), format_number(pack.parameters.facts.school_weeks_per_year),
                        pack.parameters.facts.assess_weeks, pack.parameters.facts.issue_weeks, pack.parameters.facts.final_plan_weeks);
@@ -58,7 +65,8 @@ int run_show(const std::string& name, GlobalOptions g) {
     for (const auto& [who, rate] : pack.parameters.facts.default_hourly_rates)
         out += fmt::format("    {:<34} {}\n", to_string(who), format_money(rate));
     out += "\nCriteria:\n";
-    for (const auto& c : pack.criteria) out += fmt::format("  {}. {:<20} {}\n", c.number, c.id, c.title);
+    for (const auto& c : pack.criteria)
+        out += fmt::format("  {}. {:<20} {}{}\n", c.number, c.id, c.title, c.advisory ? " (advisory: never changes readiness)" : "");
     out += fmt::format("\nReadiness rule:\n  {}\n", pack.readiness_text);
     out += fmt::format("\n{} indicators, {} evidence items, {} practice checks. `ehcp explain` lists them.\n", pack.indicators.size(),
                        pack.evidence.size(), pack.practice.size());

@@ -123,6 +123,12 @@ int run_screen(const ScreenOptions& o, const GlobalOptions& g) {
     // A batch is streamed record by record, so a large file costs time, not memory: no
     // file size limit unless --max-file-size is given (each record keeps its own limit).
     if (g.max_file_bytes == 0) po.load.max_file_bytes = std::numeric_limits<std::size_t>::max();
+    // Each record is checked against the pack its request.authority names, unless --rules
+    // is given; the columns stay the default pack's, and the `pack` column says which.
+    LoadOptions base = load_options(g, nullptr, as_of);
+    base.max_file_bytes = po.load.max_file_bytes;
+    PackSet packs(pack, g.rules_given, base);
+    po.packs = &packs;
     // Progress on standard error when it is a terminal; not when the rows themselves are
     // going to that same terminal (they show the progress, and the two would mix).
     Progress progress(!g.quiet && isatty(STDERR_FILENO) && (to_file || !isatty(STDOUT_FILENO)));

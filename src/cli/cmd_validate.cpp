@@ -25,7 +25,18 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
     } catch (const UsageError&) {
         if (g.rules != "coventry") throw;
     }
-    auto records = load_all(o.files, load_options(g, pack ? &*pack : nullptr, as_of));
+    // With a pack, a record's request.authority chooses the pack its kinds and indicators are
+    // checked against (unless --rules is given), as in `check`.
+    std::vector<LoadedRecord> records;
+    if (pack) {
+        PackSet packs(std::move(*pack), g.rules_given, load_options(g, nullptr, as_of));
+        for (const auto& path : o.files) {
+            auto reader = RecordReader::open(path, packs.default_options());
+            while (auto next = packs.next(reader)) records.push_back(std::move(next->first));
+        }
+    } else {
+        records = load_all(o.files, load_options(g, nullptr, as_of));
+    }
     int invalid = 0, warnings = 0;
     std::string out;
     nlohmann::ordered_json json = nlohmann::ordered_json::array();

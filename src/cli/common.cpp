@@ -50,8 +50,16 @@ LoadOptions load_options(const GlobalOptions& g, const Pack* pack, const Date& a
     o.as_of = as_of;
     if (g.max_file_bytes) o.max_file_bytes = g.max_file_bytes;
     if (g.max_record_bytes) o.max_record_bytes = g.max_record_bytes;
-    if (pack) o.indicator_ids = pack->indicator_ids();
+    if (pack) {
+        o.indicator_ids = pack->indicator_ids();
+        o.pack_id = pack->info.id;
+        o.document_kinds = pack->document_kind_ids();
+    }
     return o;
+}
+
+PackSet select_packs(const GlobalOptions& g, const Date& as_of) {
+    return PackSet(load_selected_pack(g), g.rules_given, load_options(g, nullptr, as_of));
 }
 
 bool use_color(const GlobalOptions& g) {

@@ -1,5 +1,6 @@
 #include "record_mapping.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <system_error>
@@ -121,6 +122,8 @@ void read_request(MapFields& f, Request& r) {
         r.date.reset();
     }
     f.read("made_by", r.made_by);
+    // Which pack is the caller's to say (the loader knows none): an unknown one is an error there.
+    if (f.read("authority", r.authority)) r.authority_pos = f.value_pos("authority");
     f.read("parent_views", r.parent_views);
     f.read("pupil_views", r.pupil_views);
     f.read("parental_consent", r.parental_consent);
@@ -362,8 +365,45 @@ void check_document_file(MapFields& f, Document& d) {
     d.file_status = FileStatus::present;
 }
 
+// A document's kind: a built-in one, or one the rule pack in use declares (options().
+// document_kinds, e.g. Norfolk's indes). The record format's code knows no pack's kinds.
+// With a pack: a near miss of a known kind is an error (the document would silently not
+// count), any other unknown kind a warning that lists the kinds the pack knows.
+void read_document_kind(MapFields& f, Document& d) {
+    std::string word;
+    if (!f.read("kind", word)) return;
+    d.kind_name = word;
+    if (auto e = parse_enum<DocumentKind>(word)) {
+        d.kind = *e;
+        return;
+    }
+    d.kind = DocumentKind::other;
+    const auto& options = f.doc().options();
+    if (std::find(options.document_kinds.begin(), options.document_kinds.end(), word) != options.document_kinds.end()) return;
+    if (options.pack_id.empty()) return;
+    std::vector<std::string> known;
+    for (auto n : EnumNames<DocumentKind>::names) known.emplace_back(n);
+    known.insert(known.end(), options.document_kinds.begin(), options.document_kinds.end());
+    std::string listed;
+    for (const auto& k : known) listed += (listed.empty() ? "" : ", ") + k;
+    std::vector<std::string_view> candidates(known.begin(), known.end());
+    auto close = closest_name(word, candidates);
+    auto message = fmt::format("`{}` is not a document kind the rule pack `{}` knows; its kinds are: {}", word,
+                               options.pack_id, listed);
+    if (close) {
+        f.doc().error("document.kind_unknown", f.path_of("kind"), f.value_pos("kind"), message,
+                      close->closeness == Closeness::same_name ? fmt::format("use {}", close->name)
+                                                                : fmt::format("did you mean `{}`?", close->name));
+        return;
+    }
+    f.doc().warning("document.kind_unknown", f.path_of("kind"), f.value_pos("kind"),
+                    message + "; the document is shown but counts towards none of the pack's evidence",
+                    "use one of the pack's kinds, or check the record against the pack that declares this kind "
+                    "(`--rules PACK` or request.authority)");
+}
+
 void read_document(MapFields& f, Document& d) {
-    f.read("kind", d.kind);
+    read_document_kind(f, d);
     f.read("date", d.date);
     f.read("title", d.title);
     if (f.read("file", d.file)) check_document_file(f, d);

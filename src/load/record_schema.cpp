@@ -14,7 +14,7 @@ constexpr const char* kRecordSchema = R"json(
   "$id": "https://ehcp.invalid/schema/ehcp-record-1.json",
   "title": "EHC needs assessment request record, ehcp-record/1",
   "description": "One child or young person and the evidence behind a request for an EHC needs assessment (England, SEND). The ehcp toolkit reports evidence readiness against a local authority's criteria; it never makes a decision.",
-  "$comment": "Checks this schema cannot express, made only by `ehcp validate` (the loader): provision[].end before start is an error; an impossible calendar date such as 2025-02-30 is an error (here only a validator that asserts format: date catches it); a duplicate key is an error (a parsed document no longer shows it); a UPN-like pupil.id with a wrong check letter, a year_group different from the one derived from date_of_birth (out of cohort), sen_status: ehcp, and a documents[].file that is missing or empty are warnings; a date before 1900, a control character in a text (a YAML escape such as \\e or \\u202E, or a line break in a one-line field) and a quoted number outside its field's range are errors; a date more than a year after the as-of date, a review before its cycle's start, a request before the date of birth and a provision entry over 100,000 pounds a year are warnings. Where the two differ on purpose: an unknown key is rejected here (additionalProperties: false, which suits editors) but in the loader it is an error only when it is a near miss (a different case, or one or two letters off) of an allowed key that is absent, and otherwise a warning with a did-you-mean; numbers and booleans written as quoted strings pass here and the loader accepts them with a warning; indicators[].id is limited to the rule pack's ids only when the schema was printed for a pack. Read a record as YAML 1.2 core: dates stay strings, only true/false/True/TRUE/False/FALSE are booleans, and numbers are decimal (the loader rejects .inf, .nan, 0x and 0o numbers and 1_000). A multi-document stream is checked one document at a time. Null on an optional field means absent.",
+  "$comment": "Checks this schema cannot express, made only by `ehcp validate` (the loader): provision[].end before start is an error; an impossible calendar date such as 2025-02-30 is an error (here only a validator that asserts format: date catches it); a duplicate key is an error (a parsed document no longer shows it); a UPN-like pupil.id with a wrong check letter, a year_group different from the one derived from date_of_birth (out of cohort), sen_status: ehcp, and a documents[].file that is missing or empty are warnings; a date before 1900, a control character in a text (a YAML escape such as \\e or \\u202E, or a line break in a one-line field) and a quoted number outside its field's range are errors; a date more than a year after the as-of date, a review before its cycle's start, a request before the date of birth and a provision entry over 100,000 pounds a year are warnings. Where the two differ on purpose: an unknown key is rejected here (additionalProperties: false, which suits editors) but in the loader it is an error only when it is a near miss (a different case, or one or two letters off) of an allowed key that is absent, and otherwise a warning with a did-you-mean; numbers and booleans written as quoted strings pass here and the loader accepts them with a warning; indicators[].id is limited to the rule pack's ids only when the schema was printed for a pack; a documents[].kind outside the enum (the built-in kinds, and the pack's own when printed for a pack that declares some) is an error in the loader only when it is a near miss of a known kind, and otherwise a warning naming the pack's kinds. Read a record as YAML 1.2 core: dates stay strings, only true/false/True/TRUE/False/FALSE are booleans, and numbers are decimal (the loader rejects .inf, .nan, 0x and 0o numbers and 1_000). A multi-document stream is checked one document at a time. Null on an optional field means absent.",
   "type": "object",
   "required": ["format", "pupil"],
   "additionalProperties": false,
@@ -76,6 +76,10 @@ constexpr const char* kRecordSchema = R"json(
         "made_by": {
           "description": "Who makes the request.",
           "enum": ["school", "parent", "young_person", "professional", null]
+        },
+        "authority": {
+          "description": "The id of the rule pack (the local authority) the request goes to, e.g. coventry or norfolk; `ehcp check` and `ehcp screen` use that pack unless --rules is given. A name no pack has is an error listing the packs found.",
+          "anyOf": [{"$ref": "#/$defs/text"}, {"type": "null"}]
         },
         "parent_views": {
           "description": "The parents' or carers' views, in their words.",
@@ -597,7 +601,7 @@ constexpr const char* kRecordSchema = R"json(
 
 }  // namespace
 
-nlohmann::json record_json_schema(const std::vector<std::string>& indicator_ids) {
+nlohmann::json record_json_schema(const std::vector<std::string>& indicator_ids, const std::vector<std::string>& document_kinds) {
     nlohmann::json schema = nlohmann::json::parse(kRecordSchema);
     // The loader's ranges (src/load/map_fields.hpp) on fields that share a generic type.
     auto cap = [&](nlohmann::json& property, double max) {
@@ -615,6 +619,11 @@ nlohmann::json record_json_schema(const std::vector<std::string>& indicator_ids)
         auto& id = schema["properties"]["indicators"]["items"]["properties"]["id"];
         id["enum"] = indicator_ids;
         id["description"] = id["description"].get<std::string>() + " Allowed here: the rule pack's ids.";
+    }
+    if (!document_kinds.empty()) {
+        auto& kind = schema["properties"]["documents"]["items"]["properties"]["kind"];
+        for (const auto& k : document_kinds) kind["enum"].push_back(k);
+        kind["description"] = kind["description"].get<std::string>() + " Allowed here: the built-in kinds and the rule pack's own.";
     }
     return schema;
 }

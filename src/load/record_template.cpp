@@ -40,6 +40,8 @@ pupil:                         # REQUIRED. Who the request is for.
 request:                       # Who is asking, when, with what views and consent.
   # date: 2026-11-20           # Date the request is (or will be) sent. Deadlines count from it.
   # made_by: school            # One of: school, parent, young_person, professional.
+  # authority: coventry        # The rule pack (local authority) the request goes to; see
+  #                            # `ehcp rules list`. check and screen use it unless --rules is given.
   # parent_views: "We want Alex to enjoy reading."    # Text: the parents' own words.
   # pupil_views: "I like maths games."                # Text: the child's own words.
   # parental_consent: true     # true/false. Parents agree (school or professional request, child under 16).
@@ -154,7 +156,8 @@ documents:                     # List of the documents you will attach.
   # Kinds: my_support_plan, my_support_plan_review, professional_report, parent_views,
   # pupil_views, attainment_record, early_years_checklist, provision_map,
   # attendance_record, behaviour_log, observation_notes, medical_evidence,
-  # consent_form, other.
+  # consent_form, other. A rule pack may add its own (Norfolk: indes,
+  # family_conversation_form, send_dp1): see `ehcp rules show PACK`.
   # - kind: my_support_plan    # REQUIRED in each entry. One of the kinds above.
   #   date: 2026-09-10         # Date.
   #   title: My Support Plan, autumn 2026   # Text.

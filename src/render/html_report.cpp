@@ -125,6 +125,11 @@ nav.contents ol { padding-left: 1.8em; }
 
 std::string esc(std::string_view text) { return html_escape(text); }
 
+// ", <a href=...>address</a>" after a cite whose source has a web address; "" otherwise.
+std::string link_after(const std::string& address) {
+    return address.empty() ? std::string() : fmt::format(", <a href=\"{0}\">{0}</a>", esc(address));
+}
+
 std::string status_badge(Status s, bool upper) {
     return fmt::format("<span class=\"status status-{}\">{}</span>", to_string(s), upper ? status_tag(s) : status_words(s));
 }
@@ -299,6 +304,7 @@ void write_criteria(Writer& w, const RecordReport& r, const Ids& ids) {
         std::string id = ids.of(fmt::format("criterion-{}", c.number));
         w.line(fmt::format("<section class=\"criterion\" aria-labelledby=\"{0}-heading\" id=\"{0}\">", id));
         w.line(fmt::format("<h4 id=\"{}-heading\">{}. {}: {}</h4>", id, c.number, esc(c.title), status_badge(c.status, true)));
+        if (c.advisory) w.line(fmt::format("<p class=\"advisory\"><strong>{}</strong></p>", esc(kAdvisoryNote)));
         if (!c.detail) {
             if (!c.reasons.empty()) {
                 w.line("<ul class=\"reasons\">");
@@ -316,10 +322,11 @@ void write_criteria(Writer& w, const RecordReport& r, const Ids& ids) {
             w.line("<figure class=\"wording\">");
             w.line(fmt::format("<blockquote><p>\u201c{}\u201d</p></blockquote>", esc(c.source_wording)));
             std::string caption = "Source: " + c.cite;
-            w.line(fmt::format("<figcaption>{}</figcaption>", esc(c.cite.empty() ? std::string("The authority's wording") : caption)));
+            w.line(fmt::format("<figcaption>{}{}</figcaption>", esc(c.cite.empty() ? std::string("The authority's wording") : caption),
+                               link_after(c.cite_address)));
             w.line("</figure>");
         } else if (!c.cite.empty()) {
-            w.line(fmt::format("<p class=\"muted\">Source: {}</p>", esc(c.cite)));
+            w.line(fmt::format("<p class=\"muted\">Source: {}{}</p>", esc(c.cite), link_after(c.cite_address)));
         }
         if (!c.interpretation.empty())
             w.line(fmt::format("<p class=\"interpretation\"><strong>This pack's reading:</strong> {}</p>", esc(c.interpretation)));
@@ -432,7 +439,7 @@ void write_evidence(Writer& w, const RecordReport& r, const Ids& ids) {
                                e.present ? "<span class=\"status status-met\">Yes</span>"
                                          : "<span class=\"status status-not_met\">No</span>",
                                esc(e.detail) + (e.cite.empty() ? std::string()
-                                                               : "<br><span class=\"muted\">Source: " + esc(e.cite) + "</span>")));
+                                                               : "<br><span class=\"muted\">Source: " + esc(e.cite) + link_after(e.cite_address) + "</span>")));
         w.line("</tbody>");
         w.line("</table>");
     }
@@ -504,6 +511,17 @@ void write_about(Writer& w, const Report& report, std::string_view id) {
     w.line(fmt::format("<section aria-labelledby=\"{0}\">\n<h3 id=\"{0}\">About this report</h3>", id));
     if (!report.pack.legal_test.empty()) w.line(fmt::format("<p>{}</p>", esc(report.pack.legal_test)));
     if (!report.pack.id.empty()) w.line(fmt::format("<p>Rule pack: {}.</p>", esc(pack_words(report.pack))));
+    // The pack's sources that have a public address, as links (a pack-level citation).
+    bool any_address = false;
+    for (const auto& s : report.pack.sources) any_address = any_address || !s.address.empty();
+    if (any_address) {
+        w.line("<p>Sources:</p>");
+        w.line("<ul class=\"sources\">");
+        for (const auto& s : report.pack.sources)
+            if (!s.address.empty())
+                w.line(fmt::format("<li>{}: <a href=\"{}\">{}</a></li>", esc(s.title), esc(s.address), esc(s.address)));
+        w.line("</ul>");
+    }
     if (!report.pack.rights.empty()) w.line(fmt::format("<p class=\"rights\">{}</p>", esc(report.pack.rights)));
     w.line("</section>");
 }

@@ -98,7 +98,7 @@ ordered_json pupil_json(const PupilSummary& pupil, bool redacted) {
 }
 
 ordered_json criterion_json(const CriterionResult& c) {
-    return object("id", c.id,                                    //
+    auto out = object("id", c.id,                                    //
                   "status", to_string(c.status),                 //
                   "estimated", c.estimated,                      //
                   "title", c.title,                              //
@@ -110,6 +110,10 @@ ordered_json criterion_json(const CriterionResult& c) {
                   "interpretation", c.interpretation,            //
                   "evidence_sought", strings(c.evidence_sought), //
                   "checks", c.detail ? check_json(*c.detail) : ordered_json(nullptr));
+    // Only an advisory criterion carries the key, so existing outputs keep their shape.
+    if (c.advisory) out["advisory"] = true;
+    if (!c.cite_address.empty()) out["cite_address"] = c.cite_address;
+    return out;
 }
 
 ordered_json indicator_json(const IndicatorResult& i, bool redacted) {
@@ -132,8 +136,10 @@ ordered_json evidence_json(const RecordReport& r) {
         if (!e.present) missing.push_back(e.text);
     ordered_json items = array_of(r.evidence.size(), [&](std::size_t n) {
         const auto& e = r.evidence[n];
-        return object("id", e.id, "text", e.text, "present", e.present, "detail", text_or_null(e.detail), "cite",
-                      text_or_null(e.cite));
+        auto item = object("id", e.id, "text", e.text, "present", e.present, "detail", text_or_null(e.detail), "cite",
+                           text_or_null(e.cite));
+        if (!e.cite_address.empty()) item["cite_address"] = e.cite_address;
+        return item;
     });
     return object("complete", r.evidence_complete, "missing", std::move(missing), "items", std::move(items));
 }
@@ -206,6 +212,7 @@ ordered_json record_to_json(const RecordReport& r, bool redacted) {
                "compelling", ordered_json::array(),     //
                "readiness_notes", ordered_json::array(), //
                "diagnostics", diagnostics_json(r.diagnostics));
+        if (!r.pack.empty()) append(m, "pack", r.pack);
         return out;
     }
     append(m, "criteria", array_of(r.criteria.size(), [&](std::size_t n) { return criterion_json(r.criteria[n]); }),
@@ -229,6 +236,8 @@ ordered_json record_to_json(const RecordReport& r, bool redacted) {
            "compelling", strings(r.compelling),  //
            "readiness_notes", strings(r.readiness_notes),  //
            "diagnostics", diagnostics_json(r.diagnostics));
+    // Which rule pack this record was checked against (request.authority or --rules).
+    if (!r.pack.empty()) append(m, "pack", r.pack);
     return out;
 }
 

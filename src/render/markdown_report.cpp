@@ -129,6 +129,7 @@ void write_criteria(Writer& w, const RecordReport& r) {
         w.line(fmt::format("| {} | {} | {} |", c.number, esc(c.title), bold(status_tag(c.status))));
     for (const auto& c : r.criteria) {
         w.heading(3, fmt::format("{}. {}: {}", c.number, esc(c.title), status_tag(c.status)));
+        if (c.advisory) w.paragraph(std::string("*") + kAdvisoryNote + "*");
         if (!c.detail) {
             for (const auto& reason : c.reasons) w.line("- " + esc(reason));
         } else if (count_leaves(*c.detail) == 1) {
@@ -141,10 +142,10 @@ void write_criteria(Writer& w, const RecordReport& r) {
             w.line("> \u201c" + esc(c.source_wording) + "\u201d");
             if (!c.cite.empty()) {
                 w.line(">");
-                w.line("> — Source: " + esc(c.cite));
+                w.line("> — Source: " + esc(c.cite) + (c.cite_address.empty() ? "" : ", <" + c.cite_address + ">"));
             }
         } else if (!c.cite.empty()) {
-            w.paragraph("Source: " + esc(c.cite));
+            w.paragraph("Source: " + esc(c.cite) + (c.cite_address.empty() ? "" : ", <" + c.cite_address + ">"));
         }
         if (!c.interpretation.empty()) w.paragraph("*This pack's reading:* " + esc(c.interpretation));
         w.blank();
@@ -229,7 +230,8 @@ void write_evidence(Writer& w, const RecordReport& r) {
         if (!e.detail.empty()) text += " — " + esc(e.detail);
         // Items that share a source (the slides' three criteria) name it once, on the last of them.
         bool last_of_source = n + 1 == r.evidence.size() || r.evidence[n + 1].cite != e.cite;
-        if (!e.cite.empty() && last_of_source) text += " (source: " + esc(e.cite) + ")";
+        if (!e.cite.empty() && last_of_source)
+            text += " (source: " + esc(e.cite) + (e.cite_address.empty() ? "" : ", <" + e.cite_address + ">") + ")";
         w.line(fmt::format("- [{}] {}", e.present ? 'x' : ' ', text));
     }
 }
@@ -297,6 +299,16 @@ void write_about(Writer& w, const Report& report) {
     w.heading(2, "About this report");
     if (!report.pack.legal_test.empty()) w.paragraph(esc(report.pack.legal_test));
     if (!report.pack.id.empty()) w.paragraph("Rule pack: " + esc(pack_words(report.pack)) + ".");
+    // The pack's sources that have a public address, as links (a pack-level citation).
+    bool any_address = false;
+    for (const auto& s : report.pack.sources) any_address = any_address || !s.address.empty();
+    if (any_address) {
+        w.line("Sources:");
+        w.blank();
+        for (const auto& s : report.pack.sources)
+            if (!s.address.empty()) w.line("- " + esc(s.title) + ": <" + s.address + ">");
+        w.blank();
+    }
     if (!report.pack.rights.empty()) w.paragraph(esc(report.pack.rights));
 }
 

@@ -16,6 +16,10 @@ namespace ehcp::report_words {
 // "Coventry City Council", or "the local authority" when the pack names none.
 std::string authority_name(const PackInfo& pack);
 
+// Said beside an advisory criterion (advisory: true in the pack) in every format.
+inline constexpr const char* kAdvisoryNote =
+    "Advisory: shown for information only; this criterion never changes the readiness verdict.";
+
 // What follows "Evidence readiness: READY — ": "the evidence meets Coventry City
 // Council's criteria as this tool reads them", "3 gaps to close before submitting", ...
 std::string verdict_sentence(const RecordReport& record, const Report& report);

@@ -197,6 +197,7 @@ void write_criteria(Writer& w, const RecordReport& r) {
         w.wrap(fmt::format("{} {}. {}", w.paint(fmt::format("[{}]", status_tag(c.status)), status_style(c.status)),
                            c.number ? c.number : position, c.title),
                "  ", "      ");
+        if (c.advisory) w.wrap(report_words::kAdvisoryNote, "    ", "    ");
         if (c.detail && count_leaves(*c.detail) > 1) {
             // Several checks: each with its own status, figures and reasons.
             for (const auto& child : c.detail->children) write_check(w, child, 0);
@@ -207,7 +208,7 @@ void write_criteria(Writer& w, const RecordReport& r) {
             for (const auto& m : c.missing) w.wrap("Missing: " + m, "    ", "             ");
         }
         if (!c.source_wording.empty()) w.wrap("\u201c" + c.source_wording + "\u201d", "    ", "     ");
-        if (!c.cite.empty()) w.wrap("Source: " + c.cite, "    ", "      ");
+        if (!c.cite.empty()) w.wrap("Source: " + c.cite + (c.cite_address.empty() ? "" : ", " + c.cite_address), "    ", "      ");
         if (!c.interpretation.empty()) w.wrap("This pack's reading: " + c.interpretation, "    ", "      ");
     }
 }
@@ -333,7 +334,8 @@ void write_evidence(Writer& w, const RecordReport& r) {
         w.wrap(text, e.present ? "  [x] " : "  [ ] ", "      ");
         // Items that share a source (the slides' three criteria) name it once, after the last of them.
         bool last_of_source = n + 1 == r.evidence.size() || r.evidence[n + 1].cite != e.cite;
-        if (!e.cite.empty() && last_of_source) w.wrap("Source: " + e.cite, "      ", "        ");
+        if (!e.cite.empty() && last_of_source)
+            w.wrap("Source: " + e.cite + (e.cite_address.empty() ? "" : ", " + e.cite_address), "      ", "        ");
     }
 }
 

@@ -97,18 +97,48 @@ CheckKind attainment_gap_years() {
     return {"attainment_gap_years",
             "School-age attainment: in each given area, the latest current measure with a working_at_year is compared with the current year group; met when at least N areas are the given years or more below it.",
             {{"areas", "list of attainment areas", "areas looked at (latest measure with working_at_year in each)"},
-             {"min_gap_years", "number", "gap in years that meets the check"},
+             {"min_gap_years", "number", "gap in years that meets the check; left out, the criterion is judged, not measured (the authority gives no number): manual_review with the figures shown, insufficient_evidence when no current measure"},
              {"min_areas", "integer", "how many areas must reach the gap (default 1)"},
              {"max_age_months", "integer", kMaxAgeDoc}},
             [](ParamReader& p) -> CheckEvaluator {
                 auto areas = p.list_of<AttainmentArea>("areas");
-                double min_gap = p.number("min_gap_years");
+                // No number: a soft criterion (Norfolk's "attainment compared with peers").
+                const double kJudged = -1e18;
+                double min_gap = p.number("min_gap_years", kJudged);
+                bool judged = min_gap == kJudged;
                 int min_areas = p.integer("min_areas", 1);
                 int max_age = p.integer("max_age_months", 0);
                 return [=](const CheckContext& ctx) {
                     const Facts& f = ctx.facts;
                     CheckOutcome out;
                     add_attainment_figures(f, out, max_age);
+                    if (judged) {
+                        int current = 0;
+                        std::vector<std::string> stale;
+                        for (auto area : areas) {
+                            const auto* a = f.area(area);
+                            const MeasuredGap* g = a ? a->latest(Carries::working_at_year) : nullptr;
+                            if (!g) continue;
+                            if (is_current(g->measure->date, f.as_of, max_age)) ++current;
+                            else stale.push_back(fmt::format("{} (the latest, {}, is {} old)", words(to_string(area)),
+                                                             g->measure->date.iso(), age_of(g->months_old)));
+                        }
+                        out.figures.push_back({"threshold", "none given: judged by the authority against the figures shown"});
+                        if (current > 0) {
+                            out.status = Status::manual_review;
+                            out.reasons.push_back(fmt::format("the authority gives no gap that meets this criterion; it judges the "
+                                                              "current attainment in {} shown here",
+                                                              join_words(areas, "and")));
+                            return out;
+                        }
+                        out.status = Status::insufficient_evidence;
+                        out.reasons.push_back(fmt::format("no current working_at_year is recorded for {}", join_words(areas)));
+                        std::string what = stale.empty() ? join_words(areas, "and") : fmt::format("{}", fmt::join(stale, "; "));
+                        out.missing.push_back(fmt::format("record the latest attainment (working_at_year) in {}{} so it can be "
+                                                          "compared with the year group",
+                                                          what, max_age > 0 ? fmt::format(", within {}", months(max_age)) : std::string()));
+                        return out;
+                    }
                     int reached = 0, with_data = 0, current = 0;
                     double largest = -1e9;
                     std::string largest_area;
@@ -483,6 +513,14 @@ CheckKind external_recommendations() {
                         out.reasons.push_back(fmt::format("{} service{} gave written advice; no recommendations are recorded from it, so "
                                                           "none is waiting to be implemented or evaluated",
                                                           reports, reports == 1 ? "" : "s"));
+                        return out;
+                    }
+                    if (!need_impl || !need_eval) {
+                        // A pack that asks only for involvement (Norfolk) must not be told more than it asked.
+                        out.reasons.push_back(fmt::format("{} service{} involved, {} with written advice; recommendations "
+                                                          "implemented: {} of {}{}",
+                                                          services.size(), services.size() == 1 ? "" : "s", reports, implemented, recs,
+                                                          need_eval ? "" : fmt::format(", evaluated: {}", evaluated)));
                         return out;
                     }
                     out.reasons.push_back(fmt::format("{} service{} gave written advice; every recommendation was implemented and "

@@ -321,6 +321,7 @@ std::vector<Diagnostic> redact_diagnostics(std::vector<Diagnostic> diagnostics, 
 
 RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const Date& as_of, bool redact) {
     RecordReport rep;
+    rep.pack = pack.info.id;
     rep.source = loaded.source;
     rep.pupil_id = loaded.pupil_id;
     rep.diagnostics = redact ? redact_diagnostics(loaded.diagnostics, loaded.record ? &*loaded.record : nullptr)
@@ -347,8 +348,10 @@ RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const
         cr.title = c.title;
         cr.source_wording = c.source_wording;
         cr.cite = c.cite;
+        cr.cite_address = pack.source_address(c.source);
         cr.interpretation = c.interpretation;
         cr.evidence_sought = c.evidence_sought;
+        cr.advisory = c.advisory;
         std::vector<Gap> gaps;
         std::string why_not;
         if (c.applies_when && !applies(*c.applies_when, facts, why_not)) {
@@ -398,7 +401,8 @@ RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const
     for (const auto& spec : pack.evidence) {
         CheckResult r = evaluate_node(spec.check, ctx);
         if (r.status == Status::not_applicable) continue;
-        EvidenceItem item{spec.id, spec.text, r.status == Status::met, fmt::format("{}", fmt::join(r.reasons, "; ")), spec.cite};
+        EvidenceItem item{spec.id, spec.text, r.status == Status::met, fmt::format("{}", fmt::join(r.reasons, "; ")), spec.cite,
+                          pack.source_address(spec.source)};
         if (!item.present) {
             rep.evidence_complete = false;
             std::string what = spec.text;

@@ -32,11 +32,16 @@ std::optional<RecordAlternative> parse_alternative(const std::string& s) {
     return std::nullopt;
 }
 
+// A document's kind as written: a built-in name, or the pack-declared kind it carries.
+std::string kind_of(const Document& d) { return d.kind_name.empty() ? std::string(to_string(d.kind)) : d.kind_name; }
+
 CheckKind document() {
     return {"document",
-            "At least N attached documents of a kind (a named file must exist and be non-empty), or a record field that stands in for it.",
-            {{"kind", "document kind", "e.g. my_support_plan_review"},
+            "At least N attached documents of a kind (a named file must exist and be non-empty), or a record field that stands in for it; with max_age_months, only documents dated within that many months before the request date count.",
+            {{"kind", "document kind", "e.g. my_support_plan_review, or a kind the pack declares under document_kinds"},
+             {"also_kinds", "list of document kinds", "other kinds that count as this one (e.g. an equivalent plan under another name)"},
              {"count", "integer", "how many are needed"},
+             {"max_age_months", "integer", "only documents dated no more than this many months before the request date (request.date, or the as-of date when the record gives none) count; an undated one does not (0: any date)"},
              {"or_record", "request.parent_views | request.pupil_views | request.parental_consent | request.young_person_consent | request.local_authority_consent", "a record field that also satisfies it"},
              {"when_made_by", "list: school, parent, young_person, professional", "only needed for requests made by these"},
              {"when_made_by_unknown", "true/false", "also needed when request.made_by is not given"},
@@ -45,8 +50,12 @@ CheckKind document() {
              {"when_looked_after", "true/false", "only needed when pupil.looked_after is (true) or is not (false) true"},
              {"documents_count", "true/false", "attached documents of the kind satisfy it (default true); false: only the record field does, e.g. consent that a generic form cannot show"}},
             [](ParamReader& p) -> CheckEvaluator {
-                auto kind = p.one_of<DocumentKind>("kind");
+                // Built-in or pack-declared: the pack loader checks the words against both.
+                std::vector<std::string> kinds{p.text("kind")};
+                for (auto& k : p.words("also_kinds", std::vector<std::string>{})) kinds.push_back(k);
                 int count = p.integer("count", 1);
+                int max_age = p.integer("max_age_months", 0);
+                if (max_age < 0 || max_age > 1200) p.invalid("max_age_months", "`max_age_months` must be a whole number of months from 0 to 1200");
                 std::optional<RecordAlternative> alt;
                 auto alt_name = p.text("or_record", "");
                 if (!alt_name.empty()) {
@@ -57,7 +66,7 @@ CheckKind document() {
                 bool when_unknown = p.flag("when_made_by_unknown", true);
                 bool documents_count = p.flag("documents_count", true);
                 int min_age = p.integer("when_min_age", -1);
-                int max_age = p.integer("when_max_age", -1);
+                int max_age_years = p.integer("when_max_age", -1);
                 std::optional<bool> looked_after = p.optional_flag("when_looked_after");
                 return [=](const CheckContext& ctx) {
                     const Facts& f = ctx.facts;
@@ -68,9 +77,9 @@ CheckKind document() {
                         out.reasons.push_back(fmt::format("not needed under the age of {}", min_age));
                         return out;
                     }
-                    if (max_age >= 0 && f.age_years > max_age) {
+                    if (max_age_years >= 0 && f.age_years > max_age_years) {
                         out.status = Status::not_applicable;
-                        out.reasons.push_back(fmt::format("not needed at {} or over", max_age + 1));
+                        out.reasons.push_back(fmt::format("not needed at {} or over", max_age_years + 1));
                         return out;
                     }
                     if (looked_after && f.record->pupil.looked_after.value_or(false) != *looked_after) {
@@ -88,24 +97,111 @@ CheckKind document() {
                             return out;
                         }
                     }
-                    int have = documents_count ? f.documents_of(kind) : 0;
-                    int broken = 0;
-                    for (const auto& d : f.record->documents)
-                        if (d.kind == kind && !d.counts()) ++broken;
+                    // The window is counted back from the request date (the as-of date when the
+                    // record gives none), the date the authority receives the evidence.
+                    const Date from = f.request_date.plus_months(-max_age);
+                    int have = 0, broken = 0, undated = 0;
+                    std::vector<std::string> too_old;
+                    for (const auto& d : f.record->documents) {
+                        if (!contains(kinds, kind_of(d))) continue;
+                        if (!d.counts()) {
+                            ++broken;
+                            continue;
+                        }
+                        if (max_age > 0 && !d.date) {
+                            ++undated;
+                            continue;
+                        }
+                        if (max_age > 0 && *d.date < from) {
+                            too_old.push_back(d.date->iso());
+                            continue;
+                        }
+                        ++have;
+                    }
+                    if (!documents_count) have = 0;
+                    std::string window = max_age > 0 ? fmt::format(" dated within {} before the request date {}",
+                                                                   months(max_age), f.request_date.iso())
+                                                     : std::string();
+                    if (max_age > 0) out.figures.push_back({"counted from", fmt::format("{} (request date {}{})", from.iso(), f.request_date.iso(),
+                                                                                         req && req->date ? "" : ", the as-of date: the record gives none")});
                     // A record field that says no (consent refused) wins over any attached form.
                     std::optional<bool> said = alt && req ? record_says(*alt, *req) : std::nullopt;
                     bool alt_ok = said == true, refused = said == false;
                     if (!refused && (have >= count || alt_ok)) {
                         out.status = Status::met;
-                        out.reasons.push_back(have >= count ? fmt::format("{} of {} attached", have, count)
+                        out.reasons.push_back(have >= count ? fmt::format("{} of {} attached{}", have, count, window)
                                                             : fmt::format("given in the record ({})", alt_name));
                         return out;
                     }
                     out.status = Status::not_met;
-                    std::string detail = documents_count ? fmt::format("{} of {} attached", have, count)
+                    std::string detail = documents_count ? fmt::format("{} of {} attached{}", have, count, window)
                                                          : fmt::format("not recorded ({})", alt_name);
+                    if (!too_old.empty())
+                        detail += fmt::format("; {} older than that ({})", too_old.size(), fmt::join(too_old, ", "));
+                    if (undated) detail += fmt::format("; {} without a date, so its age cannot be told", undated);
                     if (broken) detail += fmt::format("; {} named file{} missing or empty", broken, broken == 1 ? " is" : "s are");
                     if (refused) detail = "the record says consent has not been given (" + alt_name + ")";
+                    out.reasons.push_back(detail);
+                    out.missing.push_back(detail);
+                    return out;
+                };
+            }};
+}
+
+// Attendance over a window counted back from the request date (Norfolk: "for the last 2 years").
+CheckKind attendance_covers() {
+    return {"attendance_covers",
+            "The record's attendance period covers the N months before the request date (request.date, or the as-of date when the record gives none), ending no more than D days before it.",
+            {{"months", "integer", "the window, counted back from the request date"},
+             {"end_within_days", "integer", "the period must end no more than this many days before the request date (default 31)"},
+             {"when_made_by", "list: school, parent, young_person, professional", "only needed for requests made by these"},
+             {"when_made_by_unknown", "true/false", "also needed when request.made_by is not given (default true)"}},
+            [](ParamReader& p) -> CheckEvaluator {
+                int span = p.integer("months");
+                int end_within = p.integer("end_within_days", 31);
+                auto made_by = p.list_of<RequestMaker>("when_made_by", std::vector<RequestMaker>{});
+                bool when_unknown = p.flag("when_made_by_unknown", true);
+                if (span < 1 || span > 240) p.invalid("months", "`months` must be a whole number from 1 to 240");
+                if (end_within < 0 || end_within > 366) p.invalid("end_within_days", "`end_within_days` must be a whole number from 0 to 366");
+                return [=](const CheckContext& ctx) {
+                    const Facts& f = ctx.facts;
+                    const auto& a = f.record->attendance;
+                    const Date from = f.request_date.plus_months(-span);
+                    CheckOutcome out;
+                    if (!made_by.empty()) {
+                        auto who = f.record->request ? f.record->request->made_by : std::nullopt;
+                        if ((who && !contains(made_by, *who)) || (!who && !when_unknown)) {
+                            out.status = Status::not_applicable;
+                            out.reasons.push_back(who ? fmt::format("not needed for a request made by {}", words(to_string(*who)))
+                                                      : "not needed");
+                            return out;
+                        }
+                    }
+                    out.figures.push_back({"needed", fmt::format("{} to {} ({} before the request date{})", from.iso(), f.request_date.iso(),
+                                                                 months(span), f.record->request && f.record->request->date ? "" : ", the as-of date: the record gives none")});
+                    if (!a || !a->period_start || !a->period_end) {
+                        out.status = Status::not_met;
+                        std::string why = !a ? "no attendance is recorded"
+                                             : "the attendance period is not given (attendance.period_start and period_end)";
+                        out.reasons.push_back(why);
+                        out.missing.push_back(fmt::format("{}: the attendance record from {} to {}", why, from.iso(), f.request_date.iso()));
+                        return out;
+                    }
+                    out.figures.push_back({"recorded", fmt::format("{}% from {} to {}", format_number(a->percent), a->period_start->iso(), a->period_end->iso())});
+                    std::vector<std::string> short_of;
+                    if (*a->period_start > from) short_of.push_back(fmt::format("it starts on {}, after {}", a->period_start->iso(), from.iso()));
+                    if (a->period_end->days_until(f.request_date) > end_within)
+                        short_of.push_back(fmt::format("it ends on {}, more than {} days before the request date {}", a->period_end->iso(),
+                                                       end_within, f.request_date.iso()));
+                    if (short_of.empty()) {
+                        out.status = Status::met;
+                        out.reasons.push_back(fmt::format("attendance recorded from {} to {} covers the {} before the request date",
+                                                          a->period_start->iso(), a->period_end->iso(), months(span)));
+                        return out;
+                    }
+                    out.status = Status::not_met;
+                    std::string detail = fmt::format("the attendance record does not cover the {} before the request date: {}", months(span),
+                                                     fmt::join(short_of, "; "));
                     out.reasons.push_back(detail);
                     out.missing.push_back(detail);
                     return out;
@@ -236,7 +332,10 @@ CheckKind record_warning() {
 }  // namespace
 }  // namespace checks
 
-void register_evidence_checks(CheckKindRegistry& r) { r.add(checks::document()); }
+void register_evidence_checks(CheckKindRegistry& r) {
+    r.add(checks::document());
+    r.add(checks::attendance_covers());
+}
 
 void register_practice_checks(CheckKindRegistry& r) {
     using namespace checks;

@@ -13,6 +13,7 @@
 
 #include "ehcp/core/diagnostic.hpp"
 #include "ehcp/core/inert_text.hpp"
+#include "ehcp/load/suggest.hpp"
 #include "ehcp/rules/pack.hpp"
 
 namespace ehcp {
@@ -26,6 +27,18 @@ std::vector<std::string> Pack::indicator_ids() const {
     std::vector<std::string> ids;
     for (const auto& i : indicators) ids.push_back(i.id);
     return ids;
+}
+
+std::vector<std::string> Pack::document_kind_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& k : document_kinds) ids.push_back(k.id);
+    return ids;
+}
+
+std::string Pack::source_address(const std::string& id) const {
+    for (const auto& s : sources)
+        if (s.id == id) return s.address;
+    return {};
 }
 
 const Criterion* Pack::criterion(const std::string& id) const {
@@ -383,6 +396,35 @@ CheckNode read_check(PackReader& r, const YAML::Node& node, const std::string& p
     return out;
 }
 
+// The `document` check's kinds (`kind`, `also_kinds`) must be built in or declared by the
+// pack (pack.yaml document_kinds): a misspelt kind would otherwise never be found.
+void check_document_kinds(PackReader& r, const CheckNode& n, const std::vector<DocumentKindSpec>& declared, const std::string& path) {
+    for (const auto& c : n.children) check_document_kinds(r, c, declared, path);
+    if (n.type != CheckNode::Type::leaf || n.kind != "document") return;
+    std::vector<std::string> known;
+    for (auto k : EnumNames<DocumentKind>::names) known.emplace_back(k);
+    for (const auto& k : declared) known.push_back(k.id);
+    auto check_word = [&](const std::string& word, const ParamValue& at) {
+        if (std::find(known.begin(), known.end(), word) != known.end()) return;
+        std::vector<std::string_view> candidates(known.begin(), known.end());
+        std::string listed;
+        for (const auto& k : known) listed += (listed.empty() ? "" : ", ") + k;
+        auto close = closest_name(word, candidates);
+        std::string near = close ? close->name : std::string();
+        r.error(fmt::format("check `{}` (document): `{}` is not a document kind of this pack; the kinds are: {}",
+                            n.id.empty() ? n.kind : n.id, word, listed),
+                path + ".params", at.line, at.column,
+                near.empty() ? "declare it in pack.yaml under `document_kinds:` with an id and a label"
+                             : fmt::format("did you mean `{}`? Or declare it in pack.yaml under `document_kinds:`", near));
+    };
+    for (const auto& [name, value] : n.params) {
+        if (name != "kind" && name != "also_kinds") continue;
+        if (const auto* w = std::get_if<std::string>(&value.value)) check_word(*w, value);
+        if (const auto* ws = std::get_if<std::vector<std::string>>(&value.value))
+            for (const auto& w : *ws) check_word(w, value);
+    }
+}
+
 ReadinessNode read_readiness(PackReader& r, const YAML::Node& node, const std::string& path) {
     ReadinessNode out;
     // `criterion: ID` may say which other statuses also count (`also_counts: [manual_review]`)
@@ -426,8 +468,13 @@ ReadinessNode read_readiness(PackReader& r, const YAML::Node& node, const std::s
 }
 
 void check_readiness_ids(PackReader& r, const ReadinessNode& n, const Pack& pack, const YAML::Node& at) {
-    if (n.type == ReadinessNode::Type::criterion && !pack.criterion(n.criterion))
+    const Criterion* named = n.type == ReadinessNode::Type::criterion ? pack.criterion(n.criterion) : nullptr;
+    if (n.type == ReadinessNode::Type::criterion && !named)
         r.error_at(at, "readiness", fmt::format("readiness names criterion `{}`, which the pack does not define", n.criterion));
+    if (named && named->advisory)
+        r.error_at(at, "readiness",
+                   fmt::format("readiness names criterion `{}`, which is advisory (shown for information, never gating)", n.criterion),
+                   fmt::format("remove `criterion: {}` from the readiness rule, or remove `advisory: true` from the criterion", n.criterion));
     for (const auto& c : n.children) check_readiness_ids(r, c, pack, at);
 }
 
@@ -496,7 +543,8 @@ Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackRea
     auto root = r.open(dir / "pack.yaml");
     if (!root) throw PackError(diags);
     r.only_keys(*root, "", {"pack", "id", "version", "title", "authority", "sources", "statement", "legal_test",
-                            "readiness_caveat", "own_request", "rights", "criteria_name", "request_always_possible", "parameters", "readiness", "criteria", "indicators", "evidence", "practice", "tests"});
+                            "readiness_caveat", "own_request", "rights", "criteria_name", "request_always_possible",
+                            "document_kinds", "parameters", "readiness", "criteria", "indicators", "evidence", "practice", "tests"});
     if (r.text(*root, "pack", "") != "ehcp-pack/1")
         r.error_at(*root, "pack", "this is not an ehcp-pack/1 rule pack", "start pack.yaml with `pack: ehcp-pack/1`");
     pack.info.id = r.text(*root, "id", "");
@@ -516,6 +564,52 @@ Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackRea
         r.only_keys(sources[i], path, {"id", "file", "title", "address"});
         pack.sources.push_back(RuleSource{r.text(sources[i], "id", path), r.text(sources[i], "file", path, false), r.text(sources[i], "title", path),
                                           r.text(sources[i], "address", path, false)});
+        // An address is printed as a link in Markdown and HTML: a web address, one word.
+        const auto& address = pack.sources.back().address;
+        bool web = address.rfind("https://", 0) == 0 || address.rfind("http://", 0) == 0;
+        if (!address.empty() && (!web || address.find_first_of(" \t\"<>`") != std::string::npos))
+            r.error_at(sources[i]["address"], path + ".address",
+                       fmt::format("source address `{}` is not a web address", address),
+                       "give the page's address as it appears in a browser, starting with https://");
+        for (std::size_t j = 0; j + 1 < pack.sources.size(); ++j)
+            if (pack.sources[j].id == pack.sources.back().id)
+                r.error_at(sources[i], path + ".id", fmt::format("source id `{}` is used twice", pack.sources.back().id));
+        pack.info.sources.push_back({pack.sources.back().id, pack.sources.back().title, address});
+    }
+    // `source: ID` on a criterion or an evidence item names one of these, so that the
+    // report can give the cited document's address beside its cite.
+    auto source_ref = [&](const YAML::Node& n, const std::string& path) -> std::string {
+        auto id = r.text(n, "source", path, false);
+        if (id.empty()) return id;
+        for (const auto& s : pack.sources)
+            if (s.id == id) return id;
+        std::string listed;
+        for (const auto& s : pack.sources) listed += (listed.empty() ? "" : ", ") + s.id;
+        r.error_at(n["source"], path + ".source", fmt::format("source `{}` is not one of the pack's sources", id),
+                   listed.empty() ? "list the document under `sources:` in pack.yaml" : "use one of: " + listed);
+        return {};
+    };
+
+    // Document kinds the pack adds: a lower-case word each, not a built-in kind, used once.
+    auto doc_kinds = r.list_of(*root, "document_kinds");
+    for (std::size_t i = 0; i < doc_kinds.size(); ++i) {
+        auto path = fmt::format("document_kinds[{}]", i);
+        r.only_keys(doc_kinds[i], path, {"id", "label"});
+        DocumentKindSpec k{r.text(doc_kinds[i], "id", path), r.text(doc_kinds[i], "label", path)};
+        bool word = !k.id.empty() && std::all_of(k.id.begin(), k.id.end(), [](unsigned char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        }) && k.id.front() >= 'a' && k.id.front() <= 'z';
+        if (!k.id.empty() && !word)
+            r.error_at(doc_kinds[i]["id"], path + ".id",
+                       fmt::format("document kind `{}` must be a lower-case word of letters, digits and underscores", k.id),
+                       "write it as a record would, e.g. `family_conversation_form`");
+        else if (parse_enum<DocumentKind>(k.id))
+            r.error_at(doc_kinds[i]["id"], path + ".id",
+                       fmt::format("document kind `{}` is built into the record format already", k.id),
+                       "remove it from document_kinds; the built-in kinds are: " + allowed_values<DocumentKind>());
+        for (const auto& other : pack.document_kinds)
+            if (other.id == k.id) r.error_at(doc_kinds[i], path + ".id", fmt::format("document kind `{}` is declared twice", k.id));
+        pack.document_kinds.push_back(std::move(k));
     }
 
     auto params = (*root)["parameters"];
@@ -557,12 +651,14 @@ Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackRea
             auto n = list[i];
             auto path = fmt::format("criteria[{}]", i);
             r.only_keys(n, path, {"id", "number", "title", "cite", "source_wording", "interpretation", "evidence_sought",
-                                  "applies_when", "check"});
+                                  "applies_when", "check", "advisory", "source"});
             Criterion c;
+            c.advisory = r.flag(n, "advisory", path);
             c.id = r.text(n, "id", path);
             c.number = static_cast<int>(r.number(n, "number", path, 1, 1000, true).value_or(static_cast<double>(i + 1)));
             c.title = r.text(n, "title", path);
             c.cite = r.text(n, "cite", path);
+            c.source = source_ref(n, path);
             c.source_wording = r.text(n, "source_wording", path);
             c.interpretation = r.text(n, "interpretation", path);
             c.evidence_sought = string_list(r, n["evidence_sought"], path + ".evidence_sought");
@@ -580,6 +676,7 @@ Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackRea
                 c.applies_when = app;
             }
             c.check = read_check(r, n["check"], path + ".check", kinds);
+            check_document_kinds(r, c.check, pack.document_kinds, path + ".check");
             for (const auto& other : pack.criteria)
                 if (other.id == c.id) r.error_at(n, path + ".id", fmt::format("criterion id `{}` is used twice", c.id));
             pack.criteria.push_back(std::move(c));
@@ -608,8 +705,9 @@ Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackRea
         }
     }
     if (auto doc = part("evidence")) {
-        r.only_keys(*doc, "", {"cite", "evidence"});
+        r.only_keys(*doc, "", {"cite", "source", "evidence"});
         auto evidence_cite = r.text(*doc, "cite", "", false);
+        auto evidence_source = source_ref(*doc, "");
         auto list = r.list_of(*doc, "evidence");
         std::vector<std::string> ids;
         for (std::size_t i = 0; i < list.size(); ++i) {
@@ -620,13 +718,16 @@ Pack load_pack_from(const fs::path& dir, std::vector<Diagnostic>& diags, PackRea
             r.unique_id(ids, e.id, n, path);
             e.text = r.text(n, "text", path);
             e.cite = r.text(n, "cite", path, false);
-            if (e.cite.empty()) e.cite = evidence_cite;
+            e.source = source_ref(n, path);
+            if (e.cite.empty()) e.cite = evidence_cite, e.source = e.source.empty() ? evidence_source : e.source;
             if (auto rank = r.number(n, "fix_rank", path, 0, 1000, true)) e.fix_rank = static_cast<int>(*rank);
             YAML::Node leaf = YAML::Clone(n);
             leaf.remove("text");
             leaf.remove("cite");
+            leaf.remove("source");
             e.check = read_check(r, leaf, path, kinds);
             e.check.fix_rank = e.fix_rank;
+            check_document_kinds(r, e.check, pack.document_kinds, path);
             pack.evidence.push_back(std::move(e));
         }
     }

@@ -1,4 +1,5 @@
 #include "ehcp/rules/pack_tests.hpp"
+#include "ehcp/rules/pack_set.hpp"
 
 #include <algorithm>
 #include <set>
@@ -38,9 +39,9 @@ PackTestResult run_pack_test(const Pack& pack, const fs::path& file) {
         fail("a test case needs `record:` and `expect:`");
         return result;
     }
-    LoadOptions options;
-    options.as_of = *as_of;
-    options.indicator_ids = pack.indicator_ids();
+    LoadOptions base;
+    base.as_of = *as_of;
+    LoadOptions options = load_options_for(base, pack);  // the pack's indicators and document kinds
     YAML::Emitter emitter;
     emitter << doc["record"];
     SourceRef source{file.string(), 0, 1};
@@ -93,6 +94,19 @@ PackTestResult run_pack_test(const Pack& pack, const fs::path& file) {
                 if (on) got.insert(i.id);
             }
             if (want != got) fail(fmt::format("{} indicators: expected [{}], got [{}]", key, fmt::join(want, ", "), fmt::join(got, ", ")));
+        } else if (key == "evidence") {
+            // Evidence items by id: present, absent, or not_needed (not needed for this request).
+            for (auto e = v.begin(); e != v.end(); ++e) {
+                auto id = e->first.Scalar(), want = e->second.Scalar();
+                const EvidenceItem* item = nullptr;
+                for (const auto& x : rep.evidence)
+                    if (x.id == id) item = &x;
+                std::string got = !item ? "not_needed" : item->present ? "present" : "absent";
+                if (want != "present" && want != "absent" && want != "not_needed")
+                    fail(fmt::format("evidence {}: `{}` is not present, absent or not_needed", id, want));
+                else if (want != got)
+                    fail(fmt::format("evidence {}: expected {}, got {}{}", id, want, got, item ? " (" + item->detail + ")" : ""));
+            }
         } else if (key == "evidence_complete") {
             if (rep.evidence_complete != v.as<bool>())
                 fail(fmt::format("evidence_complete: expected {}, got {}", v.Scalar(), rep.evidence_complete));

@@ -19,6 +19,7 @@
 #include <mutex>
 #include <system_error>
 #include <thread>
+#include <tuple>
 
 #include "ehcp/render/json_report.hpp"
 #include "ehcp/rules/engine.hpp"
@@ -33,6 +34,7 @@ struct Slot {
     enum class State { empty, pending, parsing, parsed, finishing, finished } state = State::empty;
     PendingRecord pending;
     LoadedRecord loaded;
+    const Pack* pack = nullptr;  // the pack the record names (request.authority), when it was followed
     Row row;
     std::exception_ptr failure;  // what a worker could not survive, rethrown by the emitter in order
     std::uint64_t bytes = 0;
@@ -48,25 +50,28 @@ RecordReport internal_error(const SourceRef& source, const std::exception& e) {
     return rep;
 }
 
-LoadedRecord parse_one(PendingRecord&& pending, const PipelineOptions& o) {
+std::pair<LoadedRecord, const Pack*> parse_one(PendingRecord&& pending, const PipelineOptions& o) {
     SourceRef source = pending.source;
     try {
-        return parse_pending(std::move(pending), o.load);
+        if (o.packs) return o.packs->parse(std::move(pending));
+        return {parse_pending(std::move(pending), o.load), nullptr};
     } catch (const std::exception& e) {
         LoadedRecord out;
         out.source = source;
         out.diagnostics = internal_error(source, e).diagnostics;
-        return out;
+        return {std::move(out), nullptr};
     }
 }
 
 // Evaluates a parsed record and makes its row (and JSON line).
-Row finish_one(const LoadedRecord& loaded, const Pack& pack, const PipelineOptions& o) {
+// `own`: the pack the record names, when followed; the row keeps `pack`'s columns.
+Row finish_one(const LoadedRecord& loaded, const Pack& pack, const PipelineOptions& o, const Pack* own = nullptr) {
     RecordReport rep;
     try {
-        rep = evaluate_record(pack, loaded, o.as_of, o.redacted);
+        rep = evaluate_record(own ? *own : pack, loaded, o.as_of, o.redacted);
     } catch (const std::exception& e) {
         rep = internal_error(loaded.source, e);
+        rep.pack = (own ? *own : pack).info.id;
     }
     Row row = make_row(rep, pack, o.redacted);
     if (o.want_json) row.json_line = dump_json(record_to_json(rep, o.redacted), -1);
@@ -153,14 +158,16 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
                 s.state = Slot::State::parsing;
                 lock.unlock();
                 LoadedRecord loaded;
+                const Pack* own = nullptr;
                 std::exception_ptr failure;
                 try {
-                    loaded = parse_one(std::move(p), o);
+                    std::tie(loaded, own) = parse_one(std::move(p), o);
                 } catch (...) {
                     failure = std::current_exception();
                 }
                 lock.lock();
                 s.loaded = std::move(loaded);
+                s.pack = own;
                 s.failure = failure;
                 s.state = Slot::State::parsed;
                 ready(seq);
@@ -179,7 +186,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
                     Row row;
                     std::exception_ptr failure;
                     try {
-                        row = finish_one(s.loaded, pack, o);
+                        row = finish_one(s.loaded, pack, o, s.pack);
                     } catch (...) {
                         failure = std::current_exception();
                     }
@@ -247,9 +254,10 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
                     // Workers only finish records after `written`, so this one is the emitter's.
                     s.state = Slot::State::finishing;
                     LoadedRecord loaded = std::move(s.loaded);
+                    const Pack* own = s.pack;
                     s.loaded = LoadedRecord{};
                     lock.unlock();
-                    row = finish_one(loaded, pack, o);
+                    row = finish_one(loaded, pack, o, own);
                     lock.lock();
                 } else {
                     row = std::move(s.row);

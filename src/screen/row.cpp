@@ -112,6 +112,7 @@ Row make_row(const RecordReport& rep, const Pack& pack, bool redacted) {
     row.document = rep.source.document;
     row.line = rep.source.line;
     row.verdict = rep.verdict;
+    row.pack = rep.pack;
     if (rep.verdict == Verdict::invalid || !rep.pupil) {
         row.verdict = Verdict::invalid;
         row.id = rep.pupil_id;  // whose record it is, when the id itself could be read
@@ -173,6 +174,7 @@ std::vector<Column> columns(const Pack& pack, bool redacted) {
     c.push_back({"decide_to_issue_by", CellKind::date, 10});
     c.push_back({"final_plan_by", CellKind::date, 10});
     c.push_back({"error", CellKind::text, 50});
+    c.push_back({"pack", CellKind::text, 10});  // which rule pack (authority) checked the record
     return c;
 }
 
@@ -236,6 +238,7 @@ std::vector<Cell> cells(const Row& row, const Pack& pack, bool redacted) {
     c.push_back(date_cell(row.decide_to_issue_by));
     c.push_back(date_cell(row.final_plan_by));
     c.push_back(text_cell(row.error));
+    c.push_back(text_cell(row.pack));
     return c;
 }
 
@@ -250,6 +253,9 @@ Summary::Summary(const Pack& pack) {
 void Summary::add(const Row& row) {
     ++records;
     ++verdicts[row.verdict];
+    auto& by_pack = packs[row.pack];
+    ++by_pack.records;
+    ++by_pack.verdicts[row.verdict];
     for (std::size_t i = 0; i < row.criteria.size() && i < criteria_met.size(); ++i)
         if (row.criteria[i] == Status::met) ++criteria_met[i];
     for (const auto& [key, label] : row.gap_groups) {
@@ -317,6 +323,14 @@ std::string summary_text(const Summary& s) {
     for (const auto& [name, st] : s.settings)
         line(fmt::format("  {:>6}  {}: {} / {}; {}", st.records, name, count(st.verdicts, Verdict::ready),
                          count(st.verdicts, Verdict::not_ready), needs_words(st.needs)));
+    if (s.packs.size() > 1) {
+        // Records of several authorities: each was checked against its own pack.
+        line("");
+        line("By authority (rule pack; records: ready / not ready / invalid):");
+        for (const auto& [id, pc] : s.packs)
+            line(fmt::format("  {:>6}  {}: {} / {} / {}", pc.records, id.empty() ? "(none)" : id, count(pc.verdicts, Verdict::ready),
+                             count(pc.verdicts, Verdict::not_ready), count(pc.verdicts, Verdict::invalid)));
+    }
     line("");
     line("This shows how ready the evidence is, not a decision: the authority's panel decides.");
     return out;
@@ -345,6 +359,13 @@ std::string summary_json(const Summary& s) {
         for (const auto& [k, n] : st.needs) e["needs"][k] = n;
         j["settings"].push_back(std::move(e));
     }
+    j["packs"] = nlohmann::ordered_json::array();
+    for (const auto& [id, pc] : s.packs)
+        j["packs"].push_back({{"pack", id},
+                              {"records", pc.records},
+                              {"ready", count(pc.verdicts, Verdict::ready)},
+                              {"not_ready", count(pc.verdicts, Verdict::not_ready)},
+                              {"invalid", count(pc.verdicts, Verdict::invalid)}});
     return dump_json(j, -1);
 }
 

@@ -11,11 +11,13 @@
 #include "ehcp/core/date.hpp"
 #include "ehcp/load/loader.hpp"
 #include "ehcp/rules/pack.hpp"
+#include "ehcp/rules/pack_set.hpp"
 
 namespace ehcp::cli {
 
 struct GlobalOptions {
     std::string rules = "coventry";
+    bool rules_given = false;  // --rules was given: records' request.authority is not followed
     std::string as_of;       // YYYY-MM-DD; empty: today
     std::string output;      // -o FILE; empty: standard output
     std::string color = "auto";
@@ -40,6 +42,8 @@ struct OutputError : std::runtime_error {
 Date resolve_as_of(const GlobalOptions& g);
 Pack load_selected_pack(const GlobalOptions& g);
 LoadOptions load_options(const GlobalOptions& g, const Pack* pack, const Date& as_of);
+// The packs a run uses: --rules, or each record's request.authority, or the default.
+PackSet select_packs(const GlobalOptions& g, const Date& as_of);
 
 // Colour only for a terminal, never with NO_COLOR or -o, unless --color always.
 bool use_color(const GlobalOptions& g);

@@ -22,6 +22,12 @@ struct LoadOptions {
     // Indicator ids of the rule pack in use; `indicators[].id` must be one of them.
     // Empty: ids are not checked.
     std::vector<std::string> indicator_ids;
+    // The rule pack in use (its id, for messages) and the document kinds it adds to the
+    // built-in ones (e.g. Norfolk's indes). With a pack, a `documents[].kind` neither built
+    // in nor declared is a warning naming the kinds it knows (an error when it is a near
+    // miss of one, such as my_suport_plan). Without one (empty pack_id), any kind is read.
+    std::string pack_id;
+    std::vector<std::string> document_kinds;
     // Limits: input past them is reported, never read further.
     std::size_t max_file_bytes = 256u * 1024 * 1024;
     std::size_t max_record_bytes = 4u * 1024 * 1024;

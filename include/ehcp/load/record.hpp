@@ -71,6 +71,8 @@ struct Request {
     std::optional<bool> parental_consent;
     std::optional<bool> young_person_consent;     // the young person (16 or over) agrees
     std::optional<bool> local_authority_consent;  // for a looked-after child: the LA as corporate parent agrees
+    std::optional<std::string> authority;         // the rule pack's id (e.g. norfolk) the request is made to
+    SourcePos authority_pos;                      // where `authority` stood, for an unknown pack's error
 };
 
 struct Diagnosis {
@@ -194,7 +196,9 @@ struct Post18 {
 enum class FileStatus { not_named, present, missing, empty };
 
 struct Document {
+    // A built-in kind, or `other` for a kind a rule pack declares (kind_name says which).
     DocumentKind kind{};
+    std::string kind_name;  // the kind as written: a built-in's name or a pack-declared kind
     std::optional<Date> date;
     std::optional<std::string> title;
     std::optional<std::string> file;

@@ -15,6 +15,9 @@ namespace ehcp {
 // The schema is stricter than the loader in one place: an unknown key is rejected here
 // (additionalProperties: false, so editors flag typos at once) but is a warning in the
 // loader. Checks it cannot express are listed in its top-level "$comment".
-nlohmann::json record_json_schema(const std::vector<std::string>& indicator_ids);
+// `document_kinds`: the kinds the pack adds (pack.yaml document_kinds), allowed in
+// `documents[].kind` beside the built-in ones.
+nlohmann::json record_json_schema(const std::vector<std::string>& indicator_ids,
+                                  const std::vector<std::string>& document_kinds = {});
 
 }  // namespace ehcp

@@ -47,7 +47,9 @@ struct Criterion {
     std::string interpretation;
     std::vector<std::string> evidence_sought;
     std::optional<Applicability> applies_when;
+    std::string source;  // a pack source id: its address is shown beside the cite
     CheckNode check;
+    bool advisory = false;  // evaluated and shown, never part of the readiness rule
 };
 
 struct IndicatorSpec {
@@ -64,6 +66,7 @@ struct EvidenceSpec {
     std::string id;
     std::string text;
     std::string cite;  // its real basis: Coventry's slides, the Code of Practice...
+    std::string source;  // a pack source id: its address is shown beside the cite
     int fix_rank = 30;
     CheckNode check;  // met: present; not_met: absent; not_applicable: not needed here
 };
@@ -91,11 +94,18 @@ struct RuleSource {
     std::string address;  // where a reader finds it, when it is public
 };
 
+// A document kind the pack adds to the record format's built-in ones (Norfolk's `indes`).
+struct DocumentKindSpec {
+    std::string id;     // the word a record writes in documents[].kind
+    std::string label;  // what it is, in the authority's words
+};
+
 struct Pack {
     PackInfo info;
     std::filesystem::path dir;
     std::filesystem::path tests_dir;  // the pack's own test cases
     std::vector<RuleSource> sources;
+    std::vector<DocumentKindSpec> document_kinds;  // kinds this pack adds (pack.yaml document_kinds)
     PackParameters parameters;
     std::vector<Criterion> criteria;
     std::vector<IndicatorSpec> indicators;
@@ -106,7 +116,10 @@ struct Pack {
     std::string compelling_note; // why some indicators are marked compelling (the pack's emphasis)
 
     std::vector<std::string> indicator_ids() const;
+    std::vector<std::string> document_kind_ids() const;
     const Criterion* criterion(const std::string& id) const;
+    // The web address of the source with this id ("" when none or not given).
+    std::string source_address(const std::string& id) const;
 };
 
 // Thrown only when a pack cannot be used; carries every diagnostic found.

@@ -48,6 +48,7 @@ struct CriterionResult {
     Status status = Status::insufficient_evidence;
     std::string source_wording;  // the authority's own words, quoted
     std::string cite;            // seed file and slide heading
+    std::string cite_address;    // the cited source's web address (its `source:` in the pack), when public
     std::string interpretation;  // how the pack reads the wording
     std::vector<std::string> reasons;
     std::vector<std::string> missing;
@@ -55,6 +56,7 @@ struct CriterionResult {
     std::vector<std::string> evidence_sought;  // what the authority usually looks at
     std::optional<CheckResult> detail;          // the evaluated check tree
     bool estimated = false;                     // rests on the pack's default hourly rates
+    bool advisory = false;                      // shown for information; never gates readiness
 };
 
 struct IndicatorResult {
@@ -78,6 +80,7 @@ struct EvidenceItem {
     bool present = false;
     std::string detail;  // e.g. "2 of 3 reviews attached"
     std::string cite;    // its real basis
+    std::string cite_address;  // the cited source's web address, when public
 };
 
 struct CostItem {
@@ -146,6 +149,7 @@ struct RecordReport {
     // a not_ready verdict is worded as for an own request, whoever makes it.
     bool request_always_possible = false;
     std::vector<std::string> readiness_notes;     // e.g. readiness rests on the panel's individual judgement
+    std::string pack;                             // the id of the rule pack this record was checked against
 };
 
 struct PackInfo {
@@ -162,6 +166,10 @@ struct PackInfo {
     std::string compelling_note;      // the pack's emphasis in marking indicators compelling
     std::string criteria_name;        // "the evidence meets <this>"; empty: "<authority>'s criteria"
     bool request_always_possible = false;  // never word a verdict as "not ready" (the legal-test pack)
+    struct Source {
+        std::string id, title, address;
+    };
+    std::vector<Source> sources;      // the public documents the pack cites (address may be empty)
 };
 
 // What stands in for record free text (names, views, descriptions, notes, evidence

@@ -16,6 +16,7 @@
 
 #include "ehcp/core/date.hpp"
 #include "ehcp/rules/pack.hpp"
+#include "ehcp/rules/pack_set.hpp"
 #include "ehcp/rules/report.hpp"
 
 namespace ehcp::screen {
@@ -57,6 +58,7 @@ struct Row {
     std::optional<bool> looked_after;
     std::optional<Date> decide_to_assess_by, decide_to_issue_by, final_plan_by;
     std::string error;  // an unreadable record's first error: "line L:C: message"
+    std::string pack;   // the rule pack the record was checked against (request.authority or --rules)
 
     // For the summary only.
     std::optional<std::string> primary_need;
@@ -109,6 +111,12 @@ struct Summary {
         std::map<std::string, long> needs;
     };
     std::map<std::string, SettingCount> settings;
+    // By rule pack (authority): records and verdicts, invalid ones included.
+    struct PackCount {
+        long records = 0;
+        std::map<Verdict, long> verdicts;
+    };
+    std::map<std::string, PackCount> packs;
 
     explicit Summary(const Pack& pack);
     void add(const Row& row);
@@ -163,6 +171,9 @@ struct PipelineOptions {
     bool want_json = false;       // fill Row::json_line
     Date as_of;
     LoadOptions load;
+    // When set, each record is parsed and checked with the pack it names (request.authority),
+    // unless the set was fixed by --rules; rows keep the columns of the pack given to run_pipeline.
+    PackSet* packs = nullptr;
     // Called on the writer's thread as records are emitted: (records done, bytes read, total bytes).
     std::function<void(long, std::uint64_t, std::uint64_t)> progress;
 };
