@@ -89,6 +89,7 @@ std::string rule_words(const ReadinessNode& n) {
 
 std::vector<std::string> criterion_lines(const Criterion& c) {
     std::vector<std::string> out{fmt::format("{}. {}", c.number, c.title)};
+    if (c.advisory) out.push_back("advisory: shown for information, never gating");
     if (c.applies_when) out.push_back("not applicable when " + c.applies_when->description);
     tree_lines(c.check, "", "", out);
     return out;
@@ -155,6 +156,15 @@ std::vector<PackDiffRow> pack_diff(const Pack& a, const Pack& b) {
     }
 
     both("Readiness rule", "ready when", one(rule_words(a.readiness)), one(rule_words(b.readiness)));
+
+    // The document kinds a pack adds to the record format's (Norfolk's INDES, ...).
+    auto kinds = [](const Pack& p) {
+        std::vector<std::string> lines;
+        for (const auto& k : p.document_kinds) lines.push_back(fmt::format("{}: {}", k.id, k.label));
+        if (lines.empty()) lines.push_back("none");
+        return lines;
+    };
+    both("Document kinds the pack adds", "document kinds", kinds(a), kinds(b));
 
     by_id(rows, "Criteria", a.criteria, b.criteria, [](const Criterion& c) { return c.id; }, criterion_lines);
     by_id(rows, "Evidence checklist", a.evidence, b.evidence, [](const EvidenceSpec& e) { return e.id; }, evidence_lines);

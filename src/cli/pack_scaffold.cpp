@@ -43,13 +43,19 @@ authority: "FILL IN: the council's name, e.g. Example County Council"
 sources:
   - id: criteria
     title: "FILL IN: the title of the council's published criteria for an EHC needs assessment"
-    address: "FILL IN: the web address of that page or document"
+    # FILL-IN: the web address of that page or document (https://...).
+    address: https://www.example.gov.uk/FILL-IN-the-address-of-that-page
   - id: code-of-practice
     title: Special educational needs and disability code of practice, 0 to 25 years (DfE and DHSC, 2015)
     address: https://www.gov.uk/government/publications/send-code-of-practice-0-to-25
   - id: act
     title: Children and Families Act 2014
     address: https://www.legislation.gov.uk/ukpga/2014/6/contents
+
+# Documents the council asks for that the record format does not know (optional):
+# declare them here, then use them in evidence.yaml (`kind: example_form`).
+# document_kinds:
+#   - {id: example_form, label: "the council's own request form, completed"}
 
 # Shown on every report: evidence readiness, never a decision; who decides; that
 # parents and young people may always ask.
@@ -128,6 +134,8 @@ tests: tests
 #   interpretation  how this pack reads them: say plainly where it is the pack's reading
 #   check           built-in check kinds and their thresholds: `ehcp explain` lists
 #                   the kinds, `ehcp explain KIND` their parameters
+#   advisory: true  (optional) shown for information, never part of the readiness rule
+#   source          (optional) the id of one of pack.yaml's sources: its address is shown
 criteria:
   - id: sen
     number: 1
@@ -181,6 +189,8 @@ indicators: []
 )pack"},
     {"evidence.yaml", R"pack(# The evidence checklist: the documents the council asks to be attached to a request
 # (the record's `documents`, by kind). Each item's `cite` gives its real basis.
+# `max_age_months: 12` in an item's params counts a document's age back from the
+# request date (a report "within the last 12 months").
 cite: "FILL IN: the document's title, and the page or heading listing the evidence to send"
 evidence:
   - id: sen-support-plan
@@ -304,6 +314,7 @@ To use it by name, put the folder that holds it on the search path:
 };
 
 constexpr std::string_view kMarker = "FILL IN";
+constexpr std::string_view kMarkerNoSpace = "FILL-IN";
 
 std::string with_name(std::string_view text, const std::string& name) {
     std::string out;
@@ -372,7 +383,9 @@ std::vector<std::string> still_to_fill_in(const fs::path& pack_dir) {
         std::string line;
         for (int n = 1; std::getline(in, line); ++n) {
             auto first = line.find_first_not_of(" \t");
-            if (first == std::string::npos || line[first] == '#' || line.find(kMarker) == std::string::npos) continue;
+            // FILL-IN: the same mark where a value cannot hold a space (a web address).
+            bool marked = line.find(kMarker) != std::string::npos || line.find(kMarkerNoSpace) != std::string::npos;
+            if (first == std::string::npos || line[first] == '#' || !marked) continue;
             std::string shown = line.substr(first);
             if (shown.size() > 90) shown = shown.substr(0, 87) + "...";
             out.push_back(fmt::format("{}:{}: {}", file.filename().string(), n, shown));

@@ -18,7 +18,7 @@ bool valid_pack_name(const std::string& name);
 std::vector<std::string> scaffold_pack(const std::string& name, const std::filesystem::path& parent);
 
 // "pack.yaml:11: title: ..." for every line of the pack's own *.yaml files that still
-// says FILL IN outside a comment.
+// says FILL IN (or FILL-IN, in a web address) outside a comment.
 std::vector<std::string> still_to_fill_in(const std::filesystem::path& pack_dir);
 
 }  // namespace ehcp::cli
