@@ -27,14 +27,18 @@ for record in examples/*.yaml tests/reports/hostile.yaml; do
     grep -q "<code>14/05/2016</code>" "$html" || fail "$record: quoted values are not code spans"
   else
     [ "$(grep -c '<table>' "$html")" = 3 ] || fail "$record: expected 3 tables (criteria, provision, timeline)"
-    [ "$(grep -c '<h3>[1-5]\. ' "$html")" = 5 ] || fail "$record: expected a heading for each of the 5 criteria"
+    # The pack the record names (request.authority) decides the criteria: the JSON report lists them.
+    json=$("$ehcp" check --as-of 2026-11-22 --format json "$record" 2>/dev/null)
+    ncriteria=$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)["records"][0]["criteria"]))' <<<"$json")
+    first=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["records"][0]["criteria"][0]["title"])' <<<"$json")
+    [ "$ncriteria" -ge 2 ] || fail "$record: expected at least 2 criteria, the JSON lists $ncriteria"
+    [ "$(grep -c '<h3>[0-9]*\. ' "$html")" = "$ncriteria" ] || fail "$record: expected a heading for each of the $ncriteria criteria"
     # One task box per evidence item that applies to this request (the JSON report lists them).
-    items=$("$ehcp" check --as-of 2026-11-22 --format json "$record" 2>/dev/null |
-      python3 -c 'import json,sys; print(len(json.load(sys.stdin)["records"][0]["evidence"]["items"]))')
-    [ "$items" -ge 5 ] || fail "$record: expected at least 5 evidence items, the JSON lists $items"
+    items=$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)["records"][0]["evidence"]["items"]))' <<<"$json")
+    [ "$items" -ge 4 ] || fail "$record: expected at least 4 evidence items, the JSON lists $items"
     [ "$(grep -c 'type="checkbox"' "$html")" = "$items" ] || fail "$record: the evidence checklist should be $items task boxes"
-    grep -q '<li>Attainment and Progress\|<td align="left">Attainment and Progress</td>' "$html" ||
-      fail "$record: the criteria table has no row for Attainment and Progress"
+    grep -qF "<td align=\"left\">$first</td>" "$html" ||
+      fail "$record: the criteria table has no row for its first criterion, $first"
   fi
   # Nothing from record text becomes markup: no raw HTML, links, images or deletions.
   for tag in '<script' '<img' '<svg' '<a ' '<del>' '<b>' '<i>' '<u>' 'raw HTML omitted'; do
