@@ -69,14 +69,20 @@ int run_check_streaming(const CheckOptions& o, const GlobalOptions& g, PackSet& 
     t.width = o.width;
     const bool json = o.format == "json";
     std::string tail;
-    if (json) {
-        // The document around the records, split where they go.
+    // The document around the records, split where they go. It names the pack of the first
+    // record (its request.authority, or --rules, or the default), so it waits for that record.
+    bool started = false;
+    auto start = [&](const Pack& first) {
+        if (started) return;
+        started = true;
+        header.pack = first.info;
+        if (!json) return;
         std::string whole = dump_json(report_to_json(header, ToolInfo{}), 2);
         const std::string slot = "\"records\": []";
         auto at = whole.find(slot);
         emit(whole.substr(0, at + slot.size() - 1));
         tail = whole.substr(at + slot.size()) + "\n";
-    }
+    };
     int status = exit_code::ready;
     std::size_t count = 0, files_not_read = 0;
     for (const auto& path : o.files) {
@@ -90,6 +96,7 @@ int run_check_streaming(const CheckOptions& o, const GlobalOptions& g, PackSet& 
                 ++files_not_read;
                 continue;
             }
+            start(used);
             RecordReport r = evaluate_record(used, *loaded, as_of, g.redact);
             if (r.verdict == Verdict::invalid) status = exit_code::invalid;
             else if (r.verdict == Verdict::not_ready && status != exit_code::invalid) status = exit_code::not_ready;
@@ -100,13 +107,18 @@ int run_check_streaming(const CheckOptions& o, const GlobalOptions& g, PackSet& 
             } else {
                 if (count) emit("\n" + std::string(static_cast<std::size_t>(o.width), '=') + "\n\n");
                 // A record that names another authority is reported with that pack's words.
-                Report own = header;
-                own.pack = used.info;
-                emit(render_record_text(r, &used == &pack ? header : own, t));
+                if (used.info.id == header.pack.id) {
+                    emit(render_record_text(r, header, t));
+                } else {
+                    Report own = header;
+                    own.pack = used.info;
+                    emit(render_record_text(r, own, t));
+                }
             }
             ++count;
         }
     }
+    start(pack);  // no record was read: the default pack's header
     if (json) emit((count ? "\n  ]" : "]") + tail);
     else if (count == 0 && files_not_read == 0) emit(render_text(header, t));
     if (!file) std::cout.flush();

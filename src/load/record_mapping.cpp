@@ -371,7 +371,10 @@ void check_document_file(MapFields& f, Document& d) {
 // count), any other unknown kind a warning that lists the kinds the pack knows.
 void read_document_kind(MapFields& f, Document& d) {
     std::string word;
-    if (!f.read("kind", word)) return;
+    const auto& declared = f.doc().options().document_kinds;
+    std::string kinds = allowed_values<DocumentKind>();
+    for (const auto& k : declared) kinds += ", " + k;
+    if (!f.read_expected("kind", word, "<one of: " + kinds + ">")) return;
     d.kind_name = word;
     if (auto e = parse_enum<DocumentKind>(word)) {
         d.kind = *e;
@@ -379,7 +382,7 @@ void read_document_kind(MapFields& f, Document& d) {
     }
     d.kind = DocumentKind::other;
     const auto& options = f.doc().options();
-    if (std::find(options.document_kinds.begin(), options.document_kinds.end(), word) != options.document_kinds.end()) return;
+    if (std::find(declared.begin(), declared.end(), word) != declared.end()) return;
     if (options.pack_id.empty()) return;
     std::vector<std::string> known;
     for (auto n : EnumNames<DocumentKind>::names) known.emplace_back(n);

@@ -134,6 +134,14 @@ public:
             for (const auto& [k, n] : st.needs) text(0, "    " + k), num(1, static_cast<double>(n)), ++r;
         }
         ++r;
+        if (s.packs.size() > 1) {  // records of several authorities, each checked against its own pack
+            text(0, "Authority (rule pack)", bold_), text(1, "Records", bold_), text(2, "Ready", bold_), text(3, "Not ready", bold_), ++r;
+            for (const auto& [id, pc] : s.packs)
+                text(0, id.empty() ? "(none)" : id), num(1, static_cast<double>(pc.records)),
+                    num(2, static_cast<double>(verdicts(pc.verdicts, Verdict::ready))),
+                    num(3, static_cast<double>(verdicts(pc.verdicts, Verdict::not_ready))), ++r;
+            ++r;
+        }
         text(0, c_.pack->info.readiness_statement.empty() ? "This shows how ready the evidence is, not a decision."
                                                          : c_.pack->info.readiness_statement);
         lxw_workbook* wb = wb_;

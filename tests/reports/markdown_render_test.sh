@@ -27,20 +27,32 @@ for record in examples/*.yaml tests/reports/hostile.yaml; do
     grep -q "<code>14/05/2016</code>" "$html" || fail "$record: quoted values are not code spans"
   else
     [ "$(grep -c '<table>' "$html")" = 3 ] || fail "$record: expected 3 tables (criteria, provision, timeline)"
-    # The pack the record names (request.authority) decides the criteria: the JSON report lists them.
-    json=$("$ehcp" check --as-of 2026-11-22 --format json "$record" 2>/dev/null)
-    ncriteria=$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)["records"][0]["criteria"]))' <<<"$json")
-    first=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["records"][0]["criteria"][0]["title"])' <<<"$json")
-    [ "$ncriteria" -ge 2 ] || fail "$record: expected at least 2 criteria, the JSON lists $ncriteria"
-    [ "$(grep -c '<h3>[0-9]*\. ' "$html")" = "$ncriteria" ] || fail "$record: expected a heading for each of the $ncriteria criteria"
+    criteria=$("$ehcp" check --as-of 2026-11-22 --format json "$record" 2>/dev/null |
+      python3 -c 'import json,sys; print(len(json.load(sys.stdin)["records"][0]["criteria"]))')
+    [ "$(grep -c '<h3>[1-9]\. ' "$html")" = "$criteria" ] || fail "$record: expected a heading for each of the $criteria criteria"
     # One task box per evidence item that applies to this request (the JSON report lists them).
-    items=$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)["records"][0]["evidence"]["items"]))' <<<"$json")
-    [ "$items" -ge 4 ] || fail "$record: expected at least 4 evidence items, the JSON lists $items"
+    items=$("$ehcp" check --as-of 2026-11-22 --format json "$record" 2>/dev/null |
+      python3 -c 'import json,sys; print(len(json.load(sys.stdin)["records"][0]["evidence"]["items"]))')
+    [ "$items" -ge 5 ] || fail "$record: expected at least 5 evidence items, the JSON lists $items"
     [ "$(grep -c 'type="checkbox"' "$html")" = "$items" ] || fail "$record: the evidence checklist should be $items task boxes"
-    grep -qF "<td align=\"left\">$first</td>" "$html" ||
-      fail "$record: the criteria table has no row for its first criterion, $first"
+    # The first criterion of the record's own pack (request.authority, or Coventry's).
+    first=$("$ehcp" check --as-of 2026-11-22 --format json "$record" 2>/dev/null |
+      python3 -c 'import json,sys; print(json.load(sys.stdin)["records"][0]["criteria"][0]["title"])')
+    grep -qF "<li>$first" "$html" || grep -qF "<td align=\"left\">$first</td>" "$html" ||
+      fail "$record: the criteria table has no row for $first"
   fi
-  # Nothing from record text becomes markup: no raw HTML, links, images or deletions.
+  # Nothing from record text becomes markup: no raw HTML, links, images or deletions. The only
+  # links allowed are the rule pack's own source addresses (pack data, never record text).
+  pack=$("$ehcp" check --as-of 2026-11-22 --format json "$record" 2>/dev/null |
+    python3 -c 'import json,sys; r=json.load(sys.stdin)["records"][0]; print(r.get("pack") or "coventry")')
+  python3 - "$html" "rules/$pack/pack.yaml" <<'PY'
+import re, sys, yaml
+html, pack = sys.argv[1], sys.argv[2]
+addresses = {s["address"] for s in yaml.safe_load(open(pack, encoding="utf-8")).get("sources", []) if s.get("address")}
+text = open(html, encoding="utf-8").read()
+text = re.sub(r'<a href="([^"]*)">([^<]*)</a>', lambda m: "" if m.group(1) in addresses and m.group(2) == m.group(1) else m.group(0), text.replace("&amp;", "&"))
+open(html, "w", encoding="utf-8").write(text)
+PY
   for tag in '<script' '<img' '<svg' '<a ' '<del>' '<b>' '<i>' '<u>' 'raw HTML omitted'; do
     ! grep -qF -- "$tag" "$html" || fail "$record: rendered Markdown contains $tag"
   done

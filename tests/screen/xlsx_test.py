@@ -123,6 +123,26 @@ with tempfile.TemporaryDirectory() as tmp:
         data = z.read("xl/worksheets/sheet1.xml").decode()
         check("Sam Example" not in data and ">name<" not in data, "redacted workbook has no names")
 
+    # Records of two authorities (request.authority): a `pack` column, and a per-authority block.
+    out3 = os.path.join(tmp, "authorities.xlsx")
+    subprocess.run([ehcp, "screen", "--as-of", "2026-11-22", "--format", "xlsx", "-o", out3, "examples/ready-ks2.yaml",
+                    "examples/norfolk-ready-ks2.yaml"], cwd=repo, capture_output=True)
+    with zipfile.ZipFile(out3) as z:
+        shared = []
+        if "xl/sharedStrings.xml" in z.namelist():
+            sroot = ET.fromstring(z.read("xl/sharedStrings.xml"))
+            shared = ["".join(t.text or "" for t in si.iter("{%s}t" % NS["m"])) for si in sroot.findall("m:si", NS)]
+        _, rows = read_sheet(z, "xl/worksheets/sheet1.xml", shared)
+        header = {v[1]: k for k, v in rows[0].items()}
+        check("pack" in header, f"a pack column: {sorted(header)}")
+        if "pack" in header:
+            packs = [rows[r].get(header["pack"], (None, None))[1] for r in range(1, len(rows))]
+            check(packs == ["coventry", "norfolk"], f"pack per row {packs}")
+        _, srows = read_sheet(z, "xl/worksheets/sheet2.xml", shared)
+        flat = {r[0]: r[1:] for r in ([c[1] for _, c in sorted(x.items())] for x in srows) if r}
+        check(any(k.startswith("Authority") for k in flat), "summary has a block by authority")
+        check(flat.get("norfolk") == ["1", "1", "0"], f"norfolk: 1 record, 1 ready: {flat.get('norfolk')}")
+
 if failures:
     print("\n".join("FAIL: " + f for f in failures))
     sys.exit(1)

@@ -131,11 +131,11 @@ TEST_CASE("Advisory: a not-met advisory criterion is shown with the flag and nev
 TEST_CASE("Document kinds: a pack declares its own; built-in names, non-words and repeats are pack errors") {
     REQUIRE(norfolk().document_kind_ids() == std::vector<std::string>{"sen_support_plan", "indes", "family_conversation_form", "send_dp1"});
     CHECK(coventry().document_kind_ids().empty());
-    PackCopy builtin("norfolk", "pack.yaml", [](std::string t) { return replace(t, "  - id: indes\n", "  - id: consent_form\n"); });
+    PackCopy builtin("norfolk", "pack.yaml", [](std::string t) { return replace(t, "  - id: indes\n    label:", "  - id: consent_form\n    label:"); });
     CHECK(pack_errors(builtin.dir).find("document kind `consent_form` is built into the record format already") != std::string::npos);
-    PackCopy word("norfolk", "pack.yaml", [](std::string t) { return replace(t, "  - id: indes\n", "  - id: INDES form\n"); });
+    PackCopy word("norfolk", "pack.yaml", [](std::string t) { return replace(t, "  - id: indes\n    label:", "  - id: INDES form\n    label:"); });
     CHECK(pack_errors(word.dir).find("must be a lower-case word") != std::string::npos);
-    PackCopy twice("norfolk", "pack.yaml", [](std::string t) { return replace(t, "  - id: send_dp1\n", "  - id: indes\n"); });
+    PackCopy twice("norfolk", "pack.yaml", [](std::string t) { return replace(t, "  - id: send_dp1\n    label:", "  - id: indes\n    label:"); });
     CHECK(pack_errors(twice.dir).find("document kind `indes` is declared twice") != std::string::npos);
 }
 
