@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""One record checked against coventry, surrey and legal-test: the three reports differ,
-and every difference traces to the packs' data.
+"""One record checked against coventry, norfolk, surrey and legal-test: the four reports
+differ, and every difference traces to the packs' data.
 
 For each pack, the JSON report's criteria are exactly the pack's criteria.yaml (ids, in
 order, titles), its evidence items are the pack's evidence.yaml items that apply, its
@@ -55,7 +55,7 @@ def leaves(node):
 
 
 verdicts = {}
-for pack in ("coventry", "surrey", "legal-test"):
+for pack in ("coventry", "norfolk", "surrey", "legal-test"):
     rec, whole = report(pack)
     pack_yaml = load(pack, "pack.yaml")
     criteria = load(pack, "criteria.yaml")["criteria"]
@@ -85,8 +85,12 @@ for pack in ("coventry", "surrey", "legal-test"):
         check(source == "evidence" or source in check_ids or source.split(".")[0] in check_ids,
               f"{pack}: gap from `{source}` is not a check of the pack")
 
-check(verdicts == {"coventry": "not_ready", "surrey": "ready", "legal-test": "ready"},
-      f"verdicts {verdicts}: expected coventry not_ready, surrey and legal-test ready")
+# Norfolk asks for its own documents (INDES, a Family Conversation Form, SEND DP1) that this
+# Surrey record does not have: not ready there, from Norfolk's evidence list.
+check(verdicts == {"coventry": "not_ready", "norfolk": "not_ready", "surrey": "ready", "legal-test": "ready"},
+      f"verdicts {verdicts}: expected coventry and norfolk not_ready, surrey and legal-test ready")
+norfolk, _ = report("norfolk")
+check(not norfolk["evidence"]["complete"], "norfolk: the evidence checklist should be incomplete without Norfolk's documents")
 
 # The difference in verdict traces to Coventry's min_cycles 3 (and attainment's 4 years).
 coventry, _ = report("coventry")
@@ -110,4 +114,5 @@ check(row is not None and any("min_cycles 3" in line for line in row["a"])
 if failures:
     print("FAIL:\n  " + "\n  ".join(failures))
     sys.exit(1)
-print("ok: coventry not_ready, surrey ready, legal-test ready; every criterion, evidence item, text and gap traces to its pack")
+print("ok: coventry and norfolk not_ready, surrey and legal-test ready; every criterion, evidence item, text and gap "
+      "traces to its pack")

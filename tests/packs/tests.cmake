@@ -10,7 +10,7 @@ add_test(NAME "packs: rules new scaffolds a pack that passes rules test"
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/packs/rules_new_test.sh $<TARGET_FILE:ehcp>
           ${CMAKE_CURRENT_SOURCE_DIR}/packs/expected/rules-new.out)
 
-# One record against coventry, surrey and legal-test: every difference between the three
+# One record against coventry, norfolk, surrey and legal-test: every difference between the four
 # reports traces to the packs' data.
-add_test(NAME "packs: one record against three packs differs only as their data does"
+add_test(NAME "packs: one record against four packs differs only as their data does"
   COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/packs/compare_test.py $<TARGET_FILE:ehcp> ${PROJECT_SOURCE_DIR})
