@@ -112,7 +112,7 @@ int run_new(const std::string& name, const std::string& dir, const GlobalOptions
                                  made.string()),
                      78) +
            "\n";
-    write_output(g, out);
+    if (!g.quiet) write_output(g, out);  // -q: the exit status tells
     return exit_code::ready;
 }
 
