@@ -10,6 +10,14 @@ namespace ehcp::screen {
 
 namespace {
 
+// Under a pack that never says a request cannot be made (the legal test), the summary's
+// "not ready" is about the evidence, never the request: said after the summary.
+std::string request_note(const WriterContext& c) {
+    if (!c.pack || !c.pack->info.request_always_possible) return {};
+    return "Under this rule pack a request can always be made: \"not ready\" means only that the evidence does not "
+           "yet show what the pack checks, and such a request can still be made.\n";
+}
+
 std::size_t utf8_length(const std::string& s) {
     std::size_t n = 0;
     for (unsigned char c : s)
@@ -110,7 +118,7 @@ public:
         line(t, true);
     }
     void end(const Summary& s) override {
-        if (!c_.quiet) out_ << "\n" << summary_text(s);
+        if (!c_.quiet) out_ << "\n" << summary_text(s) << request_note(c_);
     }
 
 private:
@@ -148,7 +156,7 @@ public:
     RowsOnlyWriter(std::ostream& out, std::ostream* summary_out, const WriterContext& c)
         : out_(out), summary_out_(summary_out), c_(c) {}
     void end(const Summary& s) override {
-        if (summary_out_ && !c_.quiet) *summary_out_ << summary_text(s);
+        if (summary_out_ && !c_.quiet) *summary_out_ << summary_text(s) << request_note(c_);
     }
 
 protected:
