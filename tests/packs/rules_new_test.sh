@@ -19,6 +19,7 @@ run() {
   echo "\$ ls -R <tmp>/example-county"
   (cd "$tmp/example-county" && ls -R)
   run rules test "$tmp/example-county"
+  run -q --rules "$tmp/example-county" rules test
   run rules show "$tmp/example-county"
   run rules diff --differences coventry "$tmp/example-county"
   run --rules "$tmp/example-county" check --as-of 2026-11-22 "$root/examples/surrey-two-cycles.yaml"
