@@ -4,6 +4,7 @@
 #include <cctype>
 #include <iostream>
 #include <map>
+#include <regex>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -251,6 +252,35 @@ std::string plain(std::string message) {
     return message;
 }
 
+// CLI11's validator and count messages in words: "--width: Value 10 not in range 40 to
+// 400" is "--width: `10` is not a number from 40 to 400"; "--as-of: 1 required TEXT
+// missing" is "--as-of needs a value (DATE)"; "--color: blue not in {auto,always,never}"
+// is "--color: `blue` is not one of auto, always, never".
+std::string option_message(const CLI::App* where, const std::string& message) {
+    std::smatch m;
+    static const std::regex range(R"(^(-[-\w]*): Value (.*) not in range (\S+) to (\S+)$)");
+    static const std::regex member(R"(^(-[-\w]*): (.*) not in \{(.*)\}$)");
+    static const std::regex missing(R"(^(-[-\w]*): \d+ required .* missing$)");
+    if (std::regex_match(message, m, range)) {
+        std::string high = m[4].str();
+        return high.size() > 9 ? fmt::format("{}: `{}` is not a whole number of at least {}", m[1].str(), m[2].str(), m[3].str())
+                               : fmt::format("{}: `{}` is not a number from {} to {}", m[1].str(), m[2].str(), m[3].str(), high);
+    }
+    if (std::regex_match(message, m, member)) {
+        std::string list = m[3].str();
+        for (std::size_t at = list.find(','); at != std::string::npos; at = list.find(',', at + 2)) list.replace(at, 1, ", ");
+        return fmt::format("{}: `{}` is not one of {}", m[1].str(), m[2].str(), list);
+    }
+    if (std::regex_match(message, m, missing)) {
+        std::string word;
+        for (const CLI::App* a = where; a && word.empty(); a = a->get_parent())
+            for (const auto* o : a->get_options())
+                if (o->check_name(m[1].str())) word = o->get_option_text();
+        return fmt::format("{} needs a value{}", m[1].str(), word.empty() ? "" : " (" + word + ")");
+    }
+    return plain(message);
+}
+
 }  // namespace
 
 void install_help_formatter(CLI::App& app) {
@@ -348,7 +378,7 @@ int report_parse_error(const CLI::App& app, const CLI::ParseError& e) {
             if (std::string(e.what()) == o->get_name(true, false) + " is required")
                 message = fmt::format("`ehcp {}` needs {}", command_path(where), upper(o->get_name(true, false)));
     } else {
-        message = plain(e.what());
+        message = option_message(where, e.what());
     }
     std::cerr << "ehcp: " << message << "\n" << help_hint(where) << "\n";
     return exit_code::usage;
