@@ -22,6 +22,7 @@ struct CheckOptions {
     std::vector<std::string> files;
     std::string format = "text";
     int width = 80;
+    bool with_warnings = false;  // markdown, html: the loader's warnings too
 };
 
 // 0 all ready; 1 any not ready (none invalid); 2 any invalid.
@@ -175,17 +176,17 @@ int run_check(const CheckOptions& o, const GlobalOptions& g) {
         if (o.format == "json") {
             out = dump_json(report_to_json(report, ToolInfo{}), 2) + "\n";
         } else if (o.format == "markdown") {
-            if (used.size() <= 1) out = render_markdown(report);
+            if (used.size() <= 1) out = render_markdown(report, DocumentOptions{o.with_warnings});
             for (std::size_t i = 0; used.size() > 1 && i < used.size(); ++i) {
                 Report part = report;
                 part.pack = used[i]->info;
                 part.records.clear();
                 for (const auto& r : report.records)
                     if (r.pack == used[i]->info.id) part.records.push_back(r);
-                out += (i ? "\n---\n\n" : "") + render_markdown(part);
+                out += (i ? "\n---\n\n" : "") + render_markdown(part, DocumentOptions{o.with_warnings});
             }
         } else if (o.format == "html") {
-            out = render_html(report);
+            out = render_html(report, DocumentOptions{o.with_warnings});
         } else {
             TextOptions t;
             t.color = use_color(g);
@@ -205,8 +206,14 @@ Command check_command() {
                 sub.add_option("files", o->files, "record files (multi-document streams allowed); - reads standard input")
                     ->required();
                 sub.add_option("--format", o->format, "text, json, markdown or html")
-                    ->transform(CLI::IsMember({"text", "json", "markdown", "html"}, CLI::ignore_case));
-                sub.add_option("--width", o->width, "wrap text output to this many columns")->check(CLI::Range(40, 400));
+                    ->transform(CLI::IsMember({"text", "json", "markdown", "html"}, CLI::ignore_case))
+                    ->option_text("FORMAT");
+                sub.add_option("--width", o->width, "wrap text output to this many columns (40 to 400; default 80)")
+                    ->check(CLI::Range(40, 400))
+                    ->option_text("COLUMNS");
+                sub.add_flag("--with-warnings", o->with_warnings,
+                             "markdown, html: include the loader's warnings about the record (left out of a copy to "
+                             "share by default; text and json always have them)");
                 return [o](const GlobalOptions& g) { return run_check(*o, g); };
             }};
 }

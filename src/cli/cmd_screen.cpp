@@ -171,8 +171,11 @@ Command screen_command() {
                                "*.yaml and *.yml); - reads standard input")
                     ->required();
                 sub.add_option("--format", o->format, "table (default), csv, jsonl, json or xlsx (needs -o FILE)")
-                    ->transform(CLI::IsMember({"table", "csv", "jsonl", "json", "xlsx"}, CLI::ignore_case));
-                sub.add_option("-j,--jobs", o->jobs, "records parsed at once (default: every core)")->check(CLI::Range(1, 256));
+                    ->transform(CLI::IsMember({"table", "csv", "jsonl", "json", "xlsx"}, CLI::ignore_case))
+                    ->option_text("FORMAT");
+                sub.add_option("-j,--jobs", o->jobs, "records parsed at once, 1 to 256 (default: every core)")
+                    ->check(CLI::Range(1, 256))
+                    ->option_text("N");
                 return [o](const GlobalOptions& g) { return run_screen(*o, g); };
             }};
 }

@@ -76,7 +76,8 @@ Command validate_command() {
     return {"validate", "read records and report format errors and warnings only", [](CLI::App& sub) {
                 auto o = std::make_shared<ValidateOptions>();
                 sub.add_option("files", o->files, "record files; - reads standard input")->required();
-                sub.add_option("--format", o->format, "text or json")->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case));
+                sub.add_option("--format", o->format, "text or json")->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case))
+                    ->option_text("FORMAT");
                 return [o](const GlobalOptions& g) { return run_validate(*o, g); };
             }};
 }

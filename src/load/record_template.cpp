@@ -5,7 +5,13 @@
 namespace ehcp {
 
 std::string record_template() {
-    return R"yaml(# EHC needs assessment request: pupil record (format ehcp-record/1)
+    return R"yaml(# yaml-language-server: $schema=./ehcp-record.schema.json
+# EHC needs assessment request: pupil record (format ehcp-record/1)
+#
+# The first line lets an editor check this file as you type (VS Code's YAML
+# extension): save the schema beside it once with
+#   ehcp schema > ehcp-record.schema.json
+# (see "Editor set-up" in docs/record-format.md). Without it, nothing changes.
 #
 # Fill this in for one child or young person, then run:  ehcp check this-file.yaml
 # The tool reports how ready the evidence is against the local authority's

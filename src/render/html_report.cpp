@@ -157,7 +157,7 @@ std::string running_header_text(const RecordReport* r, const Report& report) {
     std::string who = !r ? std::string("Contents")
                       : r->pupil ? "Pupil " + r->pupil->id
                                  : "Record " + source_words(r->source);
-    std::string text = fmt::format("{} · as of {}", who, report.as_of.iso());
+    std::string text = fmt::format("{} · as of {}", who, long_date(report.as_of));
     if (!report.pack.id.empty()) text += " · rule pack " + pack_id_version(report.pack);
     text += " · evidence readiness, not a decision";
     if (report.redacted) text += " · redacted";
@@ -204,7 +204,7 @@ std::string page_rules(const Report& report) {
 
 void write_document_heading(Writer& w, const Report& report, std::string_view title) {
     w.line(fmt::format("<h1>{}</h1>", esc(title)));
-    std::string meta = "As of " + report.as_of.iso();
+    std::string meta = "As of " + long_date(report.as_of);
     if (!report.pack.id.empty()) meta += " · " + pack_words(report.pack);
     if (report.redacted) meta += " · redacted: names and free text are left out";
     w.line(fmt::format("<p class=\"doc-meta\">{}</p>", esc(meta)));
@@ -218,9 +218,11 @@ void write_verdict(Writer& w, const RecordReport& r, const Report& report) {
     std::string css = (r.own_request || r.request_always_possible) && r.verdict == Verdict::not_ready ? std::string("own-request")
                                                                        : std::string(to_string(r.verdict));
     w.line(fmt::format("<p class=\"verdict verdict-{}\"><strong>Evidence readiness: <span class=\"tag\">{}</span></strong> — {}.</p>",
-                       css, verdict_tag(r), esc(verdict_sentence(r, report))));
+                       css, verdict_tag(r), esc(document_verdict_sentence(r, report))));
     if (r.verdict != Verdict::invalid) {
         for (const auto& note : r.readiness_notes) w.line(fmt::format("<p class=\"readiness-note\">{}</p>", esc(note)));
+        if (!report.pack.readiness_rule.empty())
+            w.line(fmt::format("<p class=\"readiness-rule\"><strong>The readiness rule:</strong> {}</p>", esc(report.pack.readiness_rule)));
         if (!report.pack.readiness_caveat.empty())
             w.line(fmt::format("<p class=\"readiness-caveat\"><em>{}</em></p>", esc(report.pack.readiness_caveat)));
     }
@@ -235,6 +237,9 @@ void write_verdict(Writer& w, const RecordReport& r, const Report& report) {
         w.line(fmt::format("<p class=\"compelling\" role=\"note\"><strong>Compelling indicator present:</strong> {}. {}</p>",
                            named, esc(compelling_advice(report))));
     }
+}
+
+void write_statement(Writer& w, const Report& report) {
     if (!report.pack.readiness_statement.empty())
         w.line(fmt::format("<p class=\"statement\">{}</p>", esc(report.pack.readiness_statement)));
 }
@@ -254,42 +259,49 @@ void write_details(Writer& w, const RecordReport& r, const Report& report) {
         detail_row(w, "Age", esc(age_words(p)));
         detail_row(w, "Request made by", esc(made_by_words(r.made_by)));
     }
-    detail_row(w, "As of", report.as_of.iso());
+    detail_row(w, "As of", esc(long_date(report.as_of)));
     detail_row(w, "Record", "<code>" + esc(source_words(r.source)) + "</code>");
     if (!report.pack.id.empty()) detail_row(w, "Rule pack", esc(pack_id_version(report.pack)));
     w.line("</dl>");
 }
 
-void write_figures(Writer& w, const std::vector<Figure>& figures) {
+// Engine text in the document's words: labels for record paths, dates as people write them.
+struct Words {
+    const RecordReport& record;
+    bool redacted;
+    std::string operator()(std::string_view text) const { return esc(plain_words(text, record, redacted)); }
+};
+
+void write_figures(Writer& w, const std::vector<Figure>& figures, const Words& say) {
     if (figures.empty()) return;
     w.line("<table class=\"figures\"><tbody>");
     for (const auto& f : figures)
-        w.line(fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>", esc(f.label), esc(f.value)));
+        w.line(fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>", esc(f.label), say(f.value)));
     w.line("</tbody></table>");
 }
 
-void write_check_body(Writer& w, const CheckResult& c) {
-    write_figures(w, c.figures);
+void write_check_body(Writer& w, const CheckResult& c, const Words& say) {
+    write_figures(w, c.figures, say);
     if (c.reasons.empty() && c.missing.empty()) return;
     w.line("<ul class=\"reasons\">");
-    for (const auto& reason : c.reasons) w.line(fmt::format("<li>{}</li>", esc(reason)));
-    for (const auto& m : c.missing) w.line(fmt::format("<li class=\"missing\"><strong>Missing:</strong> {}</li>", esc(m)));
+    for (const auto& reason : c.reasons) w.line(fmt::format("<li>{}</li>", say(reason)));
+    for (const auto& m : c.missing) w.line(fmt::format("<li class=\"missing\"><strong>Missing:</strong> {}</li>", say(m)));
     w.line("</ul>");
 }
 
-void write_check(Writer& w, const CheckResult& c) {
+void write_check(Writer& w, const CheckResult& c, const Words& say) {
     w.line("<li class=\"check\">");
     w.line(fmt::format("<p class=\"check-title\"><strong>{}</strong> {}</p>", esc(check_title(c)), status_badge(c.status, false)));
-    write_check_body(w, c);
+    write_check_body(w, c, say);
     if (!c.children.empty()) {
         w.line("<ul class=\"checks\">");
-        for (const auto& child : c.children) write_check(w, child);
+        for (const auto& child : c.children) write_check(w, child, say);
         w.line("</ul>");
     }
     w.line("</li>");
 }
 
-void write_criteria(Writer& w, const RecordReport& r, const Ids& ids) {
+void write_criteria(Writer& w, const RecordReport& r, const Ids& ids, const Words& say) {
     w.line(fmt::format("<section aria-labelledby=\"{0}\">\n<h3 id=\"{0}\">Criteria</h3>", ids.of("criteria")));
     w.line("<table class=\"summary\">");
     w.line("<caption>Each criterion and how the evidence stands against it</caption>");
@@ -308,14 +320,14 @@ void write_criteria(Writer& w, const RecordReport& r, const Ids& ids) {
         if (!c.detail) {
             if (!c.reasons.empty()) {
                 w.line("<ul class=\"reasons\">");
-                for (const auto& reason : c.reasons) w.line(fmt::format("<li>{}</li>", esc(reason)));
+                for (const auto& reason : c.reasons) w.line(fmt::format("<li>{}</li>", say(reason)));
                 w.line("</ul>");
             }
         } else if (count_leaves(*c.detail) == 1) {
-            write_check_body(w, deciding_leaf(*c.detail));
+            write_check_body(w, deciding_leaf(*c.detail), say);
         } else {
             w.line("<ul class=\"checks\">");
-            for (const auto& child : c.detail->children) write_check(w, child);
+            for (const auto& child : c.detail->children) write_check(w, child, say);
             w.line("</ul>");
         }
         if (!c.source_wording.empty()) {
@@ -339,23 +351,33 @@ void open_section(Writer& w, const Ids& ids, std::string_view part, std::string_
     w.line(fmt::format("<section aria-labelledby=\"{0}\">\n<h3 id=\"{0}\">{1}</h3>", ids.of(part), title));
 }
 
-void write_gaps(Writer& w, const RecordReport& r, const Ids& ids) {
-    open_section(w, ids, "gaps", esc(gaps_heading(r)));
-    if (r.gaps.empty()) {
-        w.line("<p>No gaps.</p>");
-    } else {
+// The to-do list: evidence to add, in the order to work on it, then (apart) where the
+// records fall short of a criterion, which is nobody's task to "fix".
+void write_gaps(Writer& w, const RecordReport& r, const Ids& ids, bool redacted) {
+    std::vector<const Gap*> evidence, findings;
+    for (const auto& g : r.gaps) (gap_is_finding(r, g) ? findings : evidence).push_back(&g);
+    auto list = [&](const std::vector<const Gap*>& gaps) {
         w.line("<ol class=\"gaps\">");
-        for (const auto& g : r.gaps) {
-            std::string where = gap_location(r, g);
-            w.line(fmt::format("<li>{}{}</li>", esc(gap_text(r, g)),
+        for (const auto* g : gaps) {
+            std::string where = gap_location(r, *g);
+            w.line(fmt::format("<li>{}{}</li>", esc(document_gap_text(r, *g, redacted)),
                                where.empty() ? std::string() : " <span class=\"where\">(" + esc(where) + ")</span>"));
         }
         w.line("</ol>");
-    }
+    };
+    open_section(w, ids, "gaps", esc(evidence_to_add_heading(r)));
+    if (evidence.empty()) w.line("<p>None.</p>");
+    else list(evidence);
+    w.line("</section>");
+    if (findings.empty()) return;
+    open_section(w, ids, "findings", esc(findings_heading()));
+    w.line(fmt::format("<p class=\"muted\">{}</p>", esc(findings_note())));
+    list(findings);
     w.line("</section>");
 }
 
-void write_indicators(Writer& w, const RecordReport& r, const Ids& ids, bool redacted, const std::string& compelling_note) {
+void write_indicators(Writer& w, const RecordReport& r, const Ids& ids, bool redacted, const std::string& compelling_note,
+                      const Words& say) {
     open_section(w, ids, "indicators", "Indicators of need");
     auto areas = indicator_areas(r);
     if (areas.empty()) w.line("<p>None declared by the school or derived from the data.</p>");
@@ -371,7 +393,7 @@ void write_indicators(Writer& w, const RecordReport& r, const Ids& ids, bool red
             std::string about;
             if (i.compelling) about += "<strong>Compelling indicator.</strong> ";
             about += esc(i.text);
-            if (!i.derived_because.empty()) about += "<br>From the data: " + esc(i.derived_because);
+            if (!i.derived_because.empty()) about += "<br>From the data: " + say(i.derived_because);
             std::string evidence = shown_evidence(i, redacted);
             if (!evidence.empty()) about += "<br>School's evidence: " + esc(evidence);
             if (i.derived && !i.derive_cite.empty()) about += "<br>Threshold: " + esc(i.derive_cite);
@@ -398,7 +420,7 @@ void write_cost(Writer& w, const RecordReport& r, const Ids& ids, bool redacted)
     if (!r.cost) return;
     const auto& cost = *r.cost;
     open_section(w, ids, "cost", "Costed provision");
-    std::string period = fmt::format("costing year {} to {}", cost.costing_year.first.iso(), cost.costing_year.last.iso());
+    std::string period = fmt::format("costing year {} to {}", long_date(cost.costing_year.first), long_date(cost.costing_year.last));
     if (cost.items.empty()) {
         w.line(fmt::format("<p>No provision in the record's provision map ({}).</p>", period));
     } else {
@@ -411,7 +433,7 @@ void write_cost(Writer& w, const RecordReport& r, const Ids& ids, bool redacted)
             const auto& item = cost.items[n];
             w.line(fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"money\">{}</td></tr>",
                                esc(cost_item_label(item, n, redacted)), item.area ? esc(words(*item.area)) : std::string(),
-                               esc(cost_basis(item)), esc(format_money(item.cost))));
+                               esc(plain_words(cost_basis(item), r, redacted)), esc(format_money(item.cost))));
         }
         w.line("</tbody>");
         w.line("<tfoot>");
@@ -426,7 +448,7 @@ void write_cost(Writer& w, const RecordReport& r, const Ids& ids, bool redacted)
     w.line("</section>");
 }
 
-void write_evidence(Writer& w, const RecordReport& r, const Ids& ids) {
+void write_evidence(Writer& w, const RecordReport& r, const Ids& ids, const Words& say) {
     open_section(w, ids, "evidence", "Evidence checklist");
     if (r.evidence.empty()) {
         w.line("<p>None listed.</p>");
@@ -438,7 +460,7 @@ void write_evidence(Writer& w, const RecordReport& r, const Ids& ids) {
             w.line(fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>", esc(e.text),
                                e.present ? "<span class=\"status status-met\">Yes</span>"
                                          : "<span class=\"status status-not_met\">No</span>",
-                               esc(e.detail) + (e.cite.empty() ? std::string()
+                               say(e.detail) + (e.cite.empty() ? std::string()
                                                                : "<br><span class=\"muted\">Source: " + esc(e.cite) + link_after(e.cite_address) + "</span>")));
         w.line("</tbody>");
         w.line("</table>");
@@ -446,14 +468,14 @@ void write_evidence(Writer& w, const RecordReport& r, const Ids& ids) {
     w.line("</section>");
 }
 
-void write_practice(Writer& w, const RecordReport& r, const Ids& ids) {
+void write_practice(Writer& w, const RecordReport& r, const Ids& ids, const Words& say) {
     open_section(w, ids, "practice", "Practice warnings (do not affect readiness)");
     if (r.practice.empty()) {
         w.line("<p>None.</p>");
     } else {
         w.line("<ul>");
         for (const auto& p : r.practice)
-            w.line(fmt::format("<li>{}{}</li>", esc(p.message),
+            w.line(fmt::format("<li>{}{}</li>", say(p.message),
                                p.cite.empty() ? std::string() : " <span class=\"muted\">(" + esc(p.cite) + ")</span>"));
         w.line("</ul>");
     }
@@ -465,11 +487,11 @@ void write_timeline(Writer& w, const RecordReport& r, const Ids& ids) {
     const auto& t = *r.timeline;
     open_section(w, ids, "timeline", "Statutory timeline");
     w.line("<table class=\"timeline\">");
-    w.line(fmt::format("<caption>If the request is received on {}. {}</caption>", t.request.iso(), esc(timeline_note())));
+    w.line(fmt::format("<caption>If the request is received on {}. {}</caption>", long_date(t.request), esc(timeline_note())));
     w.line("<thead><tr><th scope=\"col\">Step</th><th scope=\"col\">Date</th><th scope=\"col\" class=\"money\">Weeks from request</th></tr></thead>");
     w.line("<tbody>");
     for (const auto& row : timeline_rows(t))
-        w.line(fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"money\">{}</td></tr>", esc(row.label), row.date.iso(),
+        w.line(fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"money\">{}</td></tr>", esc(row.label), long_date(row.date),
                            row.weeks ? std::to_string(*row.weeks) : std::string()));
     w.line("</tbody>");
     w.line("</table>");
@@ -530,25 +552,43 @@ std::string record_heading(const RecordReport& r) {
     return r.pupil ? "Pupil " + r.pupil->id : "Record " + source_words(r.source);
 }
 
+// The loader's warnings, or (by default, in a copy to share) a line saying how many were
+// left out and how to see them.
+void write_warnings(Writer& w, const RecordReport& r, const Ids& ids, const DocumentOptions& options) {
+    if (r.diagnostics.empty()) return;
+    if (options.with_warnings) return write_diagnostics(w, r, ids, "Warnings about the record");
+    open_section(w, ids, "diagnostics", "Warnings about the record");
+    w.line(fmt::format("<p class=\"muted\">{}</p>", esc(left_out_warnings(r))));
+    w.line("</section>");
+}
+
+// The first page is the to-do list: the verdict and the rule beside it, then what to add
+// and what the records show; the detail follows.
 void write_record(Writer& w, const RecordReport& r, const Report& report, const Ids& ids, bool page_break,
-                  bool document_heading) {
+                  bool document_heading, const DocumentOptions& options) {
     w.line(fmt::format("<article class=\"record{}\" id=\"{}\" aria-labelledby=\"{}\">", page_break ? " record-break" : "",
                        ids.base(), ids.of("heading")));
     if (document_heading) write_document_heading(w, report, "Evidence readiness report");
     w.line(fmt::format("<h2 id=\"{}\">{}</h2>", ids.of("heading"), esc(record_heading(r))));
     write_verdict(w, r, report);
-    write_details(w, r, report);
     if (r.verdict == Verdict::invalid) {
+        write_statement(w, report);
+        write_details(w, r, report);
         write_diagnostics(w, r, ids, "Problems found in the record");
     } else {
-        write_criteria(w, r, ids);
-        write_gaps(w, r, ids);
-        write_indicators(w, r, ids, report.redacted, report.pack.compelling_note);
+        Words say{r, report.redacted};
+        write_gaps(w, r, ids, report.redacted);
+        write_statement(w, report);
+        open_section(w, ids, "details", "Details");
+        write_details(w, r, report);
+        w.line("</section>");
+        write_criteria(w, r, ids, say);
+        write_indicators(w, r, ids, report.redacted, report.pack.compelling_note, say);
         write_cost(w, r, ids, report.redacted);
-        write_evidence(w, r, ids);
-        write_practice(w, r, ids);
+        write_evidence(w, r, ids, say);
+        write_practice(w, r, ids, say);
         write_timeline(w, r, ids);
-        write_diagnostics(w, r, ids, "Warnings about the record");
+        write_warnings(w, r, ids, options);
     }
     write_about(w, report, ids.of("about"));
     w.line("</article>");
@@ -560,7 +600,7 @@ std::string document_title(const Report& report) {
         title = "Evidence readiness report: " + record_heading(report.records.front());
     else
         title = fmt::format("Evidence readiness reports: {} records", report.records.size());
-    return title + " (as of " + report.as_of.iso() + ")";
+    return title + " (as of " + long_date(report.as_of) + ")";
 }
 
 }  // namespace
@@ -586,7 +626,7 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
-std::string render_html(const Report& report) {
+std::string render_html(const Report& report, const DocumentOptions& options) {
     Writer w;
     w.line("<!DOCTYPE html>");
     w.line("<html lang=\"en-GB\">");
@@ -604,7 +644,7 @@ std::string render_html(const Report& report) {
     w.line("<body>");
     w.line("<main>");
     if (report.records.size() == 1) {
-        write_record(w, report.records.front(), report, Ids{1}, false, true);
+        write_record(w, report.records.front(), report, Ids{1}, false, true, options);
     } else {
         // A cover page: the document heading and a contents list, then a page per record.
         w.line("<div class=\"cover\">");
@@ -630,7 +670,7 @@ std::string render_html(const Report& report) {
             w.line("</nav>");
         }
         w.line("</div>");
-        for (std::size_t i = 0; i < report.records.size(); ++i) write_record(w, report.records[i], report, Ids{i + 1}, true, false);
+        for (std::size_t i = 0; i < report.records.size(); ++i) write_record(w, report.records[i], report, Ids{i + 1}, true, false, options);
     }
     w.line("</main>");
     w.line("</body>");

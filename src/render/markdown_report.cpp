@@ -70,9 +70,11 @@ void write_verdict(Writer& w, const RecordReport& r, const Report& report) {
         w.paragraph(fmt::format("{} {}", bold(esc("Request made by " + made_by_words(r.made_by) + ".")),
                                 esc(report.pack.own_request)));
     w.paragraph(fmt::format("{} — {}.", bold(fmt::format("Evidence readiness: {}", verdict_tag(r))),
-                            esc(verdict_sentence(r, report))));
+                            esc(document_verdict_sentence(r, report))));
     if (r.verdict != Verdict::invalid) {
         for (const auto& note : r.readiness_notes) w.paragraph(esc(note));
+        if (!report.pack.readiness_rule.empty())
+            w.paragraph(bold("The readiness rule:") + " " + esc(report.pack.readiness_rule));
         if (!report.pack.readiness_caveat.empty()) w.paragraph("*" + esc(report.pack.readiness_caveat) + "*");
     }
     if (!r.compelling.empty()) {
@@ -86,8 +88,10 @@ void write_verdict(Writer& w, const RecordReport& r, const Report& report) {
         w.paragraph(fmt::format("> {} {}. {}", bold("Compelling indicator present:"), named,
                                 esc(compelling_advice(report))));
     }
-    if (!report.pack.readiness_statement.empty())
-        w.paragraph("> " + esc(report.pack.readiness_statement));
+}
+
+void write_statement(Writer& w, const Report& report) {
+    if (!report.pack.readiness_statement.empty()) w.paragraph("> " + esc(report.pack.readiness_statement));
 }
 
 void write_details(Writer& w, const RecordReport& r, const Report& report) {
@@ -101,27 +105,34 @@ void write_details(Writer& w, const RecordReport& r, const Report& report) {
         w.line("- Age: " + esc(age_words(p)));
         w.line("- Request made by: " + esc(made_by_words(r.made_by)));
     }
-    w.line("- As of: " + report.as_of.iso());
+    w.line("- As of: " + long_date(report.as_of));
     w.line("- Record: " + esc(source_words(r.source)));
     if (!report.pack.id.empty()) w.line("- Rule pack: " + esc(pack_id_version(report.pack)));
     w.blank();
 }
 
 // One list item per figure, reason and missing item, indented under `indent`.
-void write_check_body(Writer& w, const CheckResult& c, const std::string& indent) {
-    for (const auto& f : c.figures) w.line(fmt::format("{}- {}: {}", indent, esc(f.label), esc(f.value)));
-    for (const auto& reason : c.reasons) w.line(fmt::format("{}- {}", indent, esc(reason)));
-    for (const auto& m : c.missing) w.line(fmt::format("{}- Missing: {}", indent, esc(m)));
+// Engine text in the document's words: labels for record paths, dates as people write them.
+struct Words {
+    const RecordReport& record;
+    bool redacted;
+    std::string operator()(std::string_view text) const { return esc(plain_words(text, record, redacted)); }
+};
+
+void write_check_body(Writer& w, const CheckResult& c, const std::string& indent, const Words& say) {
+    for (const auto& f : c.figures) w.line(fmt::format("{}- {}: {}", indent, esc(f.label), say(f.value)));
+    for (const auto& reason : c.reasons) w.line(fmt::format("{}- {}", indent, say(reason)));
+    for (const auto& m : c.missing) w.line(fmt::format("{}- Missing: {}", indent, say(m)));
 }
 
-void write_check(Writer& w, const CheckResult& c, std::size_t depth) {
+void write_check(Writer& w, const CheckResult& c, std::size_t depth, const Words& say) {
     std::string indent(2 * depth, ' ');
     w.line(fmt::format("{}- {} — {}", indent, bold(esc(check_title(c))), status_words(c.status)));
-    write_check_body(w, c, indent + "  ");
-    for (const auto& child : c.children) write_check(w, child, depth + 1);
+    write_check_body(w, c, indent + "  ", say);
+    for (const auto& child : c.children) write_check(w, child, depth + 1, say);
 }
 
-void write_criteria(Writer& w, const RecordReport& r) {
+void write_criteria(Writer& w, const RecordReport& r, const Words& say) {
     w.heading(2, "Criteria");
     w.line("| # | Criterion | Status |");
     w.line("|--:|:----------|:-------|");
@@ -131,11 +142,11 @@ void write_criteria(Writer& w, const RecordReport& r) {
         w.heading(3, fmt::format("{}. {}: {}", c.number, esc(c.title), status_tag(c.status)));
         if (c.advisory) w.paragraph(std::string("*") + kAdvisoryNote + "*");
         if (!c.detail) {
-            for (const auto& reason : c.reasons) w.line("- " + esc(reason));
+            for (const auto& reason : c.reasons) w.line("- " + say(reason));
         } else if (count_leaves(*c.detail) == 1) {
-            write_check_body(w, deciding_leaf(*c.detail), "");
+            write_check_body(w, deciding_leaf(*c.detail), "", say);
         } else {
-            for (const auto& child : c.detail->children) write_check(w, child, 0);
+            for (const auto& child : c.detail->children) write_check(w, child, 0, say);
         }
         if (!c.source_wording.empty()) {
             w.blank();
@@ -152,20 +163,28 @@ void write_criteria(Writer& w, const RecordReport& r) {
     }
 }
 
-void write_gaps(Writer& w, const RecordReport& r) {
-    w.heading(2, esc(gaps_heading(r)));
-    if (r.gaps.empty()) {
-        w.line("No gaps.");
-        return;
-    }
-    for (std::size_t i = 0; i < r.gaps.size(); ++i) {
-        const auto& g = r.gaps[i];
-        std::string where = gap_location(r, g);
-        w.line(fmt::format("{}. {}{}", i + 1, esc(gap_text(r, g)), where.empty() ? std::string() : " (" + esc(where) + ")"));
-    }
+// The to-do list: evidence to add, in the order to work on it, then (apart) where the
+// records fall short of a criterion, which is nobody's task to "fix".
+void write_gaps(Writer& w, const RecordReport& r, bool redacted) {
+    std::vector<const Gap*> evidence, findings;
+    for (const auto& g : r.gaps) (gap_is_finding(r, g) ? findings : evidence).push_back(&g);
+    auto list = [&](const std::vector<const Gap*>& gaps) {
+        for (std::size_t i = 0; i < gaps.size(); ++i) {
+            std::string where = gap_location(r, *gaps[i]);
+            w.line(fmt::format("{}. {}{}", i + 1, esc(document_gap_text(r, *gaps[i], redacted)),
+                               where.empty() ? std::string() : " (" + esc(where) + ")"));
+        }
+    };
+    w.heading(2, esc(evidence_to_add_heading(r)));
+    if (evidence.empty()) w.line("None.");
+    list(evidence);
+    if (findings.empty()) return;
+    w.heading(2, esc(findings_heading()));
+    w.paragraph(esc(findings_note()));
+    list(findings);
 }
 
-void write_indicators(Writer& w, const RecordReport& r, bool redacted, const std::string& compelling_note) {
+void write_indicators(Writer& w, const RecordReport& r, bool redacted, const std::string& compelling_note, const Words& say) {
     w.heading(2, "Indicators of need");
     auto areas = indicator_areas(r);
     if (areas.empty()) {
@@ -183,7 +202,7 @@ void write_indicators(Writer& w, const RecordReport& r, bool redacted, const std
             if (i.compelling) state += " — " + bold("COMPELLING");
             w.line(fmt::format("- {}: {}", bold(esc(i.id)), state));
             if (!i.text.empty()) w.line("  - Indicator: " + esc(i.text));
-            if (!i.derived_because.empty()) w.line("  - From the data: " + esc(i.derived_because));
+            if (!i.derived_because.empty()) w.line("  - From the data: " + say(i.derived_because));
             std::string evidence = shown_evidence(i, redacted);
             if (!evidence.empty()) w.line("  - School's evidence: " + esc(evidence));
             if (i.derived && !i.derive_cite.empty()) w.line("  - Threshold: " + esc(i.derive_cite));
@@ -201,7 +220,7 @@ void write_cost(Writer& w, const RecordReport& r, bool redacted) {
     if (!r.cost) return;
     const auto& cost = *r.cost;
     w.heading(2, "Costed provision");
-    w.paragraph(fmt::format("Costing year {} to {}.", cost.costing_year.first.iso(), cost.costing_year.last.iso()));
+    w.paragraph(fmt::format("Costing year {} to {}.", long_date(cost.costing_year.first), long_date(cost.costing_year.last)));
     if (cost.items.empty()) {
         w.paragraph("No provision in the record's provision map.");
     } else {
@@ -210,7 +229,7 @@ void write_cost(Writer& w, const RecordReport& r, bool redacted) {
         for (std::size_t n = 0; n < cost.items.size(); ++n) {
             const auto& item = cost.items[n];
             w.line(fmt::format("| {} | {} | {} | {} |", esc(cost_item_label(item, n, redacted)),
-                               item.area ? esc(words(*item.area)) : std::string(), esc(cost_basis(item)),
+                               item.area ? esc(words(*item.area)) : std::string(), esc(plain_words(cost_basis(item), r, redacted)),
                                format_money(item.cost)));
         }
         w.line(fmt::format("| {} | | | {} |", bold("Total"), bold(format_money(cost.annual_total))));
@@ -221,13 +240,13 @@ void write_cost(Writer& w, const RecordReport& r, bool redacted) {
                             format_money(cost.notional_budget), budget_comparison(cost)));
 }
 
-void write_evidence(Writer& w, const RecordReport& r) {
+void write_evidence(Writer& w, const RecordReport& r, const Words& say) {
     w.heading(2, "Evidence checklist");
     if (r.evidence.empty()) w.line("None listed.");
     for (std::size_t n = 0; n < r.evidence.size(); ++n) {
         const auto& e = r.evidence[n];
         std::string text = esc(e.text);
-        if (!e.detail.empty()) text += " — " + esc(e.detail);
+        if (!e.detail.empty()) text += " — " + say(e.detail);
         // Items that share a source (the slides' three criteria) name it once, on the last of them.
         bool last_of_source = n + 1 == r.evidence.size() || r.evidence[n + 1].cite != e.cite;
         if (!e.cite.empty() && last_of_source)
@@ -236,11 +255,11 @@ void write_evidence(Writer& w, const RecordReport& r) {
     }
 }
 
-void write_practice(Writer& w, const RecordReport& r) {
+void write_practice(Writer& w, const RecordReport& r, const Words& say) {
     w.heading(2, "Practice warnings (do not affect readiness)");
     if (r.practice.empty()) w.line("None.");
     for (const auto& p : r.practice) {
-        std::string text = esc(p.message);
+        std::string text = say(p.message);
         if (!p.cite.empty()) text += " (" + esc(p.cite) + ")";
         w.line("- " + text);
     }
@@ -250,11 +269,11 @@ void write_timeline(Writer& w, const RecordReport& r) {
     if (!r.timeline) return;
     const auto& t = *r.timeline;
     w.heading(2, "Statutory timeline");
-    w.paragraph(fmt::format("If the request is received on {}. {}", t.request.iso(), esc(timeline_note())));
+    w.paragraph(fmt::format("If the request is received on {}. {}", long_date(t.request), esc(timeline_note())));
     w.line("| Step | Date | Weeks from request |");
     w.line("|:-----|:-----|-------------------:|");
     for (const auto& row : timeline_rows(t))
-        w.line(fmt::format("| {} | {} | {} |", row.label, row.date.iso(),
+        w.line(fmt::format("| {} | {} | {} |", row.label, long_date(row.date),
                            row.weeks ? std::to_string(*row.weeks) : std::string()));
 }
 
@@ -312,24 +331,40 @@ void write_about(Writer& w, const Report& report) {
     if (!report.pack.rights.empty()) w.paragraph(esc(report.pack.rights));
 }
 
-void write_record(Writer& w, const RecordReport& r, const Report& report) {
+// The loader's warnings, or (by default, in a copy to share) a line saying how many were
+// left out and how to see them.
+void write_warnings(Writer& w, const RecordReport& r, const DocumentOptions& options) {
+    if (r.diagnostics.empty()) return;
+    if (options.with_warnings) return write_diagnostics(w, r, "Warnings about the record");
+    w.heading(2, "Warnings about the record");
+    w.paragraph(esc(left_out_warnings(r)));
+}
+
+// The first page is the to-do list: the verdict and the rule beside it, then what to add
+// and what the records show; the detail follows.
+void write_record(Writer& w, const RecordReport& r, const Report& report, const DocumentOptions& options) {
     std::string title = r.pupil ? "pupil " + esc(r.pupil->id) : "record " + esc(source_words(r.source));
     w.heading(1, "Evidence readiness report: " + title);
     write_verdict(w, r, report);
-    write_details(w, r, report);
     if (r.verdict == Verdict::invalid) {
+        write_statement(w, report);
+        write_details(w, r, report);
         write_diagnostics(w, r, "Problems found in the record");
         write_about(w, report);
         return;
     }
-    write_criteria(w, r);
-    write_gaps(w, r);
-    write_indicators(w, r, report.redacted, report.pack.compelling_note);
+    Words say{r, report.redacted};
+    write_gaps(w, r, report.redacted);
+    write_statement(w, report);
+    w.heading(2, "Details");
+    write_details(w, r, report);
+    write_criteria(w, r, say);
+    write_indicators(w, r, report.redacted, report.pack.compelling_note, say);
     write_cost(w, r, report.redacted);
-    write_evidence(w, r);
-    write_practice(w, r);
+    write_evidence(w, r, say);
+    write_practice(w, r, say);
     write_timeline(w, r);
-    write_diagnostics(w, r, "Warnings about the record");
+    write_warnings(w, r, options);
     write_about(w, report);
 }
 
@@ -425,7 +460,7 @@ std::string markdown_escape(std::string_view text) {
     return out;
 }
 
-std::string render_markdown(const Report& report) {
+std::string render_markdown(const Report& report, const DocumentOptions& options) {
     Writer w;
     for (std::size_t i = 0; i < report.records.size(); ++i) {
         if (i > 0) {
@@ -433,7 +468,7 @@ std::string render_markdown(const Report& report) {
             w.line("---");
             w.blank();
         }
-        write_record(w, report.records[i], report);
+        write_record(w, report.records[i], report, options);
     }
     if (report.records.empty()) {
         w.heading(1, "Evidence readiness report");

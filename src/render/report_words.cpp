@@ -1,6 +1,9 @@
 #include "report_words.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -242,6 +245,261 @@ std::optional<std::vector<std::string_view>> split_code_spans(std::string_view m
     parts.push_back(message.substr(start));
     if (parts.size() % 2 == 0) return std::nullopt;
     return parts;
+}
+
+}  // namespace ehcp::report_words
+
+namespace ehcp::report_words {
+
+namespace {
+
+constexpr std::array<std::string_view, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
+                                                   "July",    "August",   "September", "October", "November", "December"};
+
+// The record's sections and lists, as a reader names one item of them.
+struct SectionName {
+    std::string_view key;
+    std::string_view item;  // one item of the list, or the section
+};
+constexpr std::array<SectionName, 14> kSections{{{"pupil", "pupil"},
+                                                 {"request", "request"},
+                                                 {"needs", "needs"},
+                                                 {"attainment", "attainment measure"},
+                                                 {"cognitive_assessments", "cognitive assessment"},
+                                                 {"functional_skills", "functional skills"},
+                                                 {"attendance", "attendance"},
+                                                 {"support_cycles", "support cycle"},
+                                                 {"provision", "provision item"},
+                                                 {"external_support", "external service"},
+                                                 {"indicators", "indicator"},
+                                                 {"wellbeing", "wellbeing"},
+                                                 {"post18", "post-18"},
+                                                 {"documents", "document"}}};
+constexpr std::array<SectionName, 5> kLists{{{"diagnoses", "diagnosis"},
+                                             {"recommendations", "recommendation"},
+                                             {"measures", "measure"},
+                                             {"outcomes", "outcome"},
+                                             {"evidence", "evidence item"}}};
+
+std::optional<std::string_view> section_item(std::string_view key) {
+    for (const auto& s : kSections)
+        if (s.key == key) return s.item;
+    return std::nullopt;
+}
+
+std::string capitalised(std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+bool path_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '[' || c == ']'; }
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Length of an ISO date (YYYY-MM-DD) at `at`, standing alone; 0 when there is none.
+std::size_t iso_date_at(std::string_view s, std::size_t at) {
+    if (at + 10 > s.size() || (at > 0 && word_char(s[at - 1]))) return 0;
+    for (std::size_t k = 0; k < 10; ++k) {
+        bool dash = k == 4 || k == 7;
+        if (dash ? s[at + k] != '-' : !std::isdigit(static_cast<unsigned char>(s[at + k]))) return 0;
+    }
+    if (at + 10 < s.size() && (word_char(s[at + 10]) || (s[at + 10] == '-' && at + 11 < s.size() && std::isdigit(static_cast<unsigned char>(s[at + 11])))))
+        return 0;
+    return 10;
+}
+
+}  // namespace
+
+std::string long_date(const Date& date) {
+    return fmt::format("{} {} {}", date.day(), kMonths.at(date.month() - 1), date.year());
+}
+
+std::string path_label(std::string_view path, const RecordReport* record, bool redacted) {
+    struct Segment {
+        std::string_view name;
+        std::optional<std::string_view> index;  // "" for [], digits for [n]
+    };
+    std::vector<Segment> segments;
+    std::size_t i = 0;
+    while (i < path.size()) {
+        std::size_t end = i;
+        while (end < path.size() && path[end] != '.' && path[end] != '[') ++end;
+        Segment seg{path.substr(i, end - i), std::nullopt};
+        if (seg.name.empty()) return {};
+        i = end;
+        if (i < path.size() && path[i] == '[') {
+            std::size_t close = path.find(']', i);
+            if (close == std::string_view::npos) return {};
+            seg.index = path.substr(i + 1, close - i - 1);
+            if (!std::all_of(seg.index->begin(), seg.index->end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+                return {};
+            i = close + 1;
+        }
+        segments.push_back(seg);
+        if (i < path.size()) {
+            if (path[i] != '.') return {};
+            ++i;
+            if (i == path.size()) return {};
+        }
+    }
+    if (segments.empty()) return {};
+    auto first = section_item(segments.front().name);
+    if (!first) return {};
+    // "needs.diagnoses[0]": the diagnosis is the item; "Needs" says nothing more.
+    if (segments.size() > 1 && segments.front().name == "needs" && segments[1].index) segments.erase(segments.begin());
+
+    std::vector<std::string> items;  // "External service 1", "recommendation 2"
+    std::string field;               // the last plain key: "impact"
+    for (std::size_t k = 0; k < segments.size(); ++k) {
+        const auto& seg = segments[k];
+        std::string item = words(seg.name);
+        // A section by one of its items ("support cycle 2", "request: ..."); a list named
+        // alone keeps its own name ("external support").
+        if (auto section = section_item(seg.name); section && k == 0 && (seg.index || segments.size() > 1))
+            item = std::string(*section);
+        for (const auto& l : kLists)
+            if (seg.index && l.key == seg.name) item = std::string(l.item);
+        if (seg.index) {
+            if (seg.index->empty()) {
+                items.push_back("each " + item);
+            } else {
+                std::size_t n = std::stoul(std::string(*seg.index));
+                std::string label = fmt::format("{} {}", item, n + 1);
+                // A provision item by its name, from the costed lines (in the map's order).
+                if (k == 0 && seg.name == "provision" && record && !redacted && record->cost && n < record->cost->items.size() &&
+                    !record->cost->items[n].name.empty())
+                    label += " (" + record->cost->items[n].name + ")";
+                items.push_back(label);
+            }
+        } else if (k == 0) {
+            items.push_back(item);
+        } else if (k + 1 == segments.size()) {
+            field = item;
+        } else {
+            items.push_back(item);
+        }
+    }
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    if (!field.empty()) out += ": " + field;
+    return capitalised(out);
+}
+
+std::string plain_words(std::string_view text, const RecordReport& record, bool redacted) {
+    static constexpr std::string_view open = "\u2018", close = "\u2019";
+    std::string out;
+    out.reserve(text.size() + 16);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text.compare(i, open.size(), open) == 0) {  // the record's own words: as written
+            std::size_t end = text.find(close, i + open.size());
+            end = end == std::string_view::npos ? text.size() : end + close.size();
+            out.append(text.substr(i, end - i));
+            i = end;
+            continue;
+        }
+        if (std::size_t n = iso_date_at(text, i)) {
+            if (auto d = Date::parse_iso(text.substr(i, n))) {
+                out += long_date(*d);
+                i += n;
+                continue;
+            }
+        }
+        char c = text[i];
+        if (c >= 'a' && c <= 'z' && (i == 0 || !word_char(text[i - 1]))) {
+            std::size_t end = i;
+            while (end < text.size() && path_char(text[end])) ++end;
+            while (end > i && text[end - 1] == '.') --end;  // a full stop after a path
+            std::string_view token = text.substr(i, end - i);
+            // A path, or a key of two words (external_support); a plain word such as
+            // "provision" or "needs" stays a word.
+            if (token.find_first_of(".[_") != std::string_view::npos) {
+                bool quoted_next = text.compare(end, 1 + open.size(), std::string(" ") + std::string(open)) == 0;
+                std::string label = path_label(token, &record, redacted || quoted_next);
+                if (!label.empty()) {
+                    out += label;
+                    i = end;
+                    continue;
+                }
+            }
+            out.append(token);
+            i = end;
+            continue;
+        }
+        out += c;
+        ++i;
+    }
+    return out;
+}
+
+bool gap_is_finding(const RecordReport& r, const Gap& g) {
+    if (g.source == "evidence") return false;
+    // Check kinds that measure the child or the support against a threshold: when one is
+    // not met, what it says missing is a shortfall of the records, not a task.
+    static constexpr std::array<std::string_view, 7> kMeasures{"eyfs_delay",
+                                                               "attainment_gap_years",
+                                                               "functional_skills_below",
+                                                               "reviewed_cycles",
+                                                               "costed_provision_over_budget",
+                                                               "little_progress_over_months",
+                                                               "latest_cycle_progress"};
+    std::function<bool(const CheckResult&)> found = [&](const CheckResult& c) {
+        if (c.status == Status::not_met && std::find(kMeasures.begin(), kMeasures.end(), c.kind) != kMeasures.end() &&
+            std::find(c.missing.begin(), c.missing.end(), g.text) != c.missing.end())
+            return true;
+        return std::any_of(c.children.begin(), c.children.end(), found);
+    };
+    for (const auto& c : r.criteria) {
+        bool source = g.source == c.id ||
+                      (g.source.size() > c.id.size() && g.source.compare(0, c.id.size(), c.id) == 0 && g.source[c.id.size()] == '.');
+        if (!source) continue;
+        if (c.detail && found(*c.detail)) return true;
+        // The engine's own line for a criterion no check named anything for ("criterion 1
+        // (...) is not met: ..."): a finding when the criterion is not met.
+        if (g.text.rfind("criterion ", 0) == 0 && c.status == Status::not_met) return true;
+    }
+    return g.source == "readiness";
+}
+
+std::string document_verdict_sentence(const RecordReport& r, const Report& report) {
+    if (r.verdict != Verdict::not_ready) return verdict_sentence(r, report);
+    std::size_t findings = static_cast<std::size_t>(
+        std::count_if(r.gaps.begin(), r.gaps.end(), [&](const Gap& g) { return gap_is_finding(r, g); }));
+    std::size_t evidence = r.gaps.size() - findings;
+    std::string add = plural(evidence, "item of evidence", "items of evidence");
+    std::string short_of = plural(findings, "point", "points") + " where the records do not meet the criteria";
+    if (r.own_request || r.request_always_possible) {
+        std::string out = fmt::format("the evidence does not yet meet {} as this tool reads {}", criteria_words(report.pack),
+                                      report.pack.criteria_name.empty() ? "them" : "it");
+        if (evidence > 0) out += fmt::format("; {} below would strengthen the request", add);
+        return out;
+    }
+    if (evidence > 0 && findings > 0) return fmt::format("{} to add, and {}", add, short_of);
+    if (evidence > 0) return add + " to add before submitting";
+    return short_of;
+}
+
+std::string evidence_to_add_heading(const RecordReport& r) {
+    if (r.own_request) return "Evidence the school or services could add to strengthen the request";
+    return r.request_always_possible ? "Evidence that would strengthen the request"
+                                     : "Evidence to add, in the order to work on it";
+}
+
+std::string findings_heading() { return "What the records show against the criteria"; }
+
+std::string findings_note() {
+    return "Where the records, as they stand, do not reach what a criterion asks. These describe what the records "
+           "show; they are not tasks.";
+}
+
+std::string left_out_warnings(const RecordReport& r) {
+    return fmt::format("{} about how the record is written {} left out of this copy, which is meant to be shared. "
+                       "To see {}: ehcp check --with-warnings, or ehcp validate with the record's file.",
+                       plural(r.diagnostics.size(), "warning", "warnings"), r.diagnostics.size() == 1 ? "is" : "are",
+                       r.diagnostics.size() == 1 ? "it" : "them");
+}
+
+std::string document_gap_text(const RecordReport& r, const Gap& g, bool redacted) {
+    return plain_words(r.own_request ? gap_text(r, g) : g.text, r, redacted);
 }
 
 }  // namespace ehcp::report_words

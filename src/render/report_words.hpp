@@ -38,6 +38,49 @@ std::string gaps_heading(const RecordReport& record);
 // record's field paths in brackets.
 std::string gap_text(const RecordReport& record, const Gap& gap);
 
+// --- The documents families and headteachers read (markdown, html) -------------------
+// Text stays closer to the record (ISO dates, field paths); the documents use the words
+// below. JSON keeps ISO dates and paths.
+
+// "1 January 2027": a date as people write it.
+std::string long_date(const Date& date);
+
+// A record field path as a label, keeping which item is meant (numbers count from 1):
+// "needs.diagnoses[0].impact" -> "Diagnosis 1: impact", "support_cycles[1]" -> "Support
+// cycle 2", "provision[2]" -> "Provision item 3 (Lexia)" (the name from the costed lines
+// unless redacted), "external_support[0].recommendations[1]" -> "External service 1,
+// recommendation 2", "support_cycles[].progress" -> "Each support cycle: progress".
+// Empty when `path` is not a record path.
+std::string path_label(std::string_view path, const RecordReport* record = nullptr, bool redacted = true);
+
+// Engine text for a document: record paths as labels and ISO dates as long dates. Text in
+// ‘quotes’ (the record's own words) is left exactly as written.
+std::string plain_words(std::string_view text, const RecordReport& record, bool redacted);
+
+// Whether a gap is a finding rather than evidence to add: a check that measures the child
+// or the support against a threshold (attainment gap, cycles with little or no progress,
+// costs over the notional budget...) found the records short of it. Its wording is the
+// check's own ("largest current gap 3.5 years of the 4 years needed"); it is not a task.
+bool gap_is_finding(const RecordReport& record, const Gap& gap);
+
+// The verdict sentence of the documents: like verdict_sentence, but a not-ready verdict
+// counts evidence to add apart from findings ("2 items of evidence to add, and 1 point
+// where the records do not meet the criteria"), and never asks anyone to close a gap.
+std::string document_verdict_sentence(const RecordReport& record, const Report& report);
+
+// The two headings of a document's to-do list, and what the second means.
+std::string evidence_to_add_heading(const RecordReport& record);
+std::string findings_heading();
+std::string findings_note();
+
+// A gap as a document shows it: plain_words of its text (a parent's or young person's own
+// request leaves the bracketed field paths out, as gap_text does).
+std::string document_gap_text(const RecordReport& record, const Gap& gap, bool redacted);
+
+// "2 warnings about how the record is written are left out of this copy; ...": what a
+// document says in place of the loader's warnings when --with-warnings is not given.
+std::string left_out_warnings(const RecordReport& record);
+
 // "Statutory timeline if the request is received on 2026-11-20", and the note under it.
 std::string timeline_heading(const Timeline& timeline);
 std::string timeline_note();

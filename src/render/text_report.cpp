@@ -121,7 +121,7 @@ void write_verdict(Writer& w, const RecordReport& r, const Report& report) {
     std::string_view style = (r.own_request || r.request_always_possible) && r.verdict == Verdict::not_ready
                                  ? kYellow
                                  : verdict_style(r.verdict);
-    w.wrap(fmt::format("Evidence readiness: {} — {}", w.paint(verdict_tag(r), style), report_words::verdict_sentence(r, report)),
+    w.wrap(fmt::format("Evidence readiness: {} — {}", w.paint(verdict_tag(r), style), report_words::document_verdict_sentence(r, report)),
            "", "  ");
     if (r.verdict != Verdict::invalid) {
         for (const auto& note : r.readiness_notes) w.wrap(note, "  ", "  ");
@@ -225,16 +225,12 @@ std::string gap_location(const RecordReport& r, const Gap& g) {
     return {};
 }
 
-void write_gaps(Writer& w, const RecordReport& r) {
-    if (r.gaps.empty()) {
-        w.line();
-        w.line(w.paint("No gaps.", kBold));
-        return;
-    }
-    w.heading(report_words::gaps_heading(r) + ":");
-    std::size_t number_width = std::to_string(r.gaps.size()).size();
-    for (std::size_t i = 0; i < r.gaps.size(); ++i) {
-        const auto& g = r.gaps[i];
+// Evidence to add, then (apart) what the records show against the criteria: a finding
+// is not a task (report_words::gap_is_finding). Paths and ISO dates as in the record.
+void write_gap_list(Writer& w, const RecordReport& r, const std::vector<const Gap*>& gaps) {
+    std::size_t number_width = std::to_string(gaps.size()).size();
+    for (std::size_t i = 0; i < gaps.size(); ++i) {
+        const auto& g = *gaps[i];
         std::string first = fmt::format("  {:>{}}. ", i + 1, number_width);
         std::string rest(display_width(first), ' ');
         auto lines = wrap_lines(report_words::gap_text(r, g), w.width(), first, rest);
@@ -248,6 +244,25 @@ void write_gaps(Writer& w, const RecordReport& r) {
                 lines.push_back(rest + where);
         }
         for (const auto& l : lines) w.line(l);
+    }
+}
+
+void write_gaps(Writer& w, const RecordReport& r) {
+    if (r.gaps.empty()) {
+        w.line();
+        w.line(w.paint("No gaps.", kBold));
+        return;
+    }
+    std::vector<const Gap*> evidence, findings;
+    for (const auto& g : r.gaps) (report_words::gap_is_finding(r, g) ? findings : evidence).push_back(&g);
+    if (!evidence.empty()) {
+        w.heading(report_words::evidence_to_add_heading(r) + ":");
+        write_gap_list(w, r, evidence);
+    }
+    if (!findings.empty()) {
+        w.heading(report_words::findings_heading() + ":");
+        w.wrap(report_words::findings_note(), "  ", "  ");
+        write_gap_list(w, r, findings);
     }
 }
 

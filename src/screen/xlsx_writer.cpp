@@ -1,6 +1,10 @@
 // The xlsx writer of `ehcp screen`, through Debian's libxlsxwriter. Constant-memory
 // mode: each row goes to a temporary file as soon as the next begins, so a workbook of
 // 100,000 records needs no more memory than one of ten.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
@@ -34,6 +38,30 @@ std::string clean(const std::string& s) {
     return out;
 }
 
+// libxlsxwriter prints its own "[ERROR][file.c:123]: ..." lines on standard error before
+// returning an error code; ehcp reports the code in its own words ("ehcp: cannot write
+// the workbook ..."). Standard error goes to /dev/null while the library creates and
+// closes the workbook (no other thread writes then: before and after the batch).
+class LibraryQuiet {
+public:
+    LibraryQuiet() {
+        std::fflush(stderr);
+        saved_ = ::dup(STDERR_FILENO);
+        int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (saved_ >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
+        if (null >= 0) ::close(null);
+    }
+    ~LibraryQuiet() {
+        std::fflush(stderr);
+        if (saved_ >= 0) ::dup2(saved_, STDERR_FILENO), ::close(saved_);
+    }
+    LibraryQuiet(const LibraryQuiet&) = delete;
+    LibraryQuiet& operator=(const LibraryQuiet&) = delete;
+
+private:
+    int saved_ = -1;
+};
+
 void check(lxw_error e, const char* what) {
     if (e != LXW_NO_ERROR) throw cli::OutputError(fmt::format("cannot write the workbook ({}): {}", what, lxw_strerror(e)));
 }
@@ -44,10 +72,13 @@ public:
         lxw_workbook_options opts{};
         opts.constant_memory = LXW_TRUE;
         opts.use_zip64 = LXW_TRUE;
+        LibraryQuiet quiet;  // until the workbook and its sheets' temporary files are made
         wb_ = workbook_new_opt(path.c_str(), &opts);
         if (!wb_) throw cli::OutputError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
         records_ = workbook_add_worksheet(wb_, "Records");
         summary_ = workbook_add_worksheet(wb_, "Summary");
+        if (!records_ || !summary_)  // the library could not make a sheet's temporary file
+            throw cli::OutputError(fmt::format("cannot write {}: no temporary file for the sheets (is TMPDIR writable?)", path));
         bold_ = workbook_add_format(wb_);
         format_set_bold(bold_);
         date_ = workbook_add_format(wb_);
@@ -59,6 +90,7 @@ public:
     }
     ~XlsxWriter() override {
         if (wb_) {  // not closed by end(): an error; leave the temporary file to the caller
+            LibraryQuiet quiet;
             workbook_close(wb_);
         }
     }
@@ -146,7 +178,12 @@ public:
                                                          : c_.pack->info.readiness_statement);
         lxw_workbook* wb = wb_;
         wb_ = nullptr;
-        check(workbook_close(wb), "close");
+        lxw_error closed;
+        {
+            LibraryQuiet quiet;
+            closed = workbook_close(wb);
+        }
+        check(closed, "close");
     }
 
 private:

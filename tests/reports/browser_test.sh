@@ -112,13 +112,13 @@ echo "ok: all.html printed to $pages A4 pages"
 for ((p = 1; p <= pages; p++)); do
   first=$(pdftotext -f "$p" -l "$p" "$work/all.pdf" - | head -1)
   case "$first" in
-    *"as of 2026-11-22"*"coventry 2026.11."*) ;;
+    *"as of 22 November 2026"*"coventry 2026.11."*) ;;
     *) fail "page $p has no print header with the as-of date and pack version: '$first'" ;;
   esac
 done
 pdftotext "$work/all.pdf" - | tr -d '\f' >"$work/all.txt"
 for id in B801200005001 A801200202002 L801200909009; do
-  grep -q "^Pupil $id · as of 2026-11-22" "$work/all.txt" || fail "no print header for pupil $id"
+  grep -q "^Pupil $id · as of 22 November 2026" "$work/all.txt" || fail "no print header for pupil $id"
   # The page whose body starts the record: the header, then the record's heading.
   found=0
   for ((p = 2; p <= pages; p++)); do
@@ -146,7 +146,7 @@ browse one
 one_pages=$(pdfinfo "$work/one.pdf" | awk '/^Pages:/ {print $2}')
 [ "$one_pages" -ge 2 ] && [ "$one_pages" -le 8 ] || fail "one record printed to $one_pages pages"
 pdftotext "$work/one.pdf" - | tr -d '\f' >"$work/one.txt"
-[ "$(grep -c '^Pupil A801200202002 · as of 2026-11-22 · rule pack coventry 2026.11' "$work/one.txt")" = "$one_pages" ] ||
+[ "$(grep -c "^Pupil A801200202002 · as of 22 November 2026 · rule pack coventry 2026.11" "$work/one.txt")" = "$one_pages" ] ||
   fail "the print header is not on each of the $one_pages pages"
 grep -q "Evidence readiness: NOT READY" "$work/one.txt" || fail "no verdict in one.pdf"
 ! grep -q "^Contents" "$work/one.txt" || fail "a single record should have no contents page"

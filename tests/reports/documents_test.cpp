@@ -19,6 +19,8 @@
 #include "ehcp/rules/engine.hpp"
 #include "ehcp/rules/pack.hpp"
 
+#include "../../src/render/report_words.hpp"
+
 using namespace ehcp;
 namespace fs = std::filesystem;
 
@@ -110,7 +112,7 @@ TEST_CASE("HTML: record text is text, whatever it holds") {
     CHECK(html.find("QprovisionZ &lt;img src=x onerror=alert(2)&gt;") != std::string::npos);
     CHECK(html.find("QindicatorevidenceZ &lt;script&gt;alert(3)&lt;/script&gt;") != std::string::npos);
     // The print header is a CSS string, written in <style>: record text cannot end it.
-    CHECK(html.find("@page { @top-left { content: \"Pupil L801200909009 · as of 2026-11-22 · rule pack coventry ") !=
+    CHECK(html.find("@page { @top-left { content: \"Pupil L801200909009 · as of 22 November 2026 · rule pack coventry ") !=
           std::string::npos);
 }
 
@@ -172,31 +174,40 @@ TEST_CASE("HTML: several records give one file, a contents list and a page per r
         CHECK(html.find(fmt::format("article#record-{0} {{ page: record-{0}; }}", i)) != std::string::npos);
         CHECK(html.find(fmt::format("@page record-{} {{ @top-left {{ content: \"", i)) != std::string::npos);
     }
-    CHECK(html.find("content: \"Pupil B801200005001 · as of 2026-11-22 · rule pack coventry ") != std::string::npos);
+    CHECK(html.find("content: \"Pupil B801200005001 · as of 22 November 2026 · rule pack coventry ") != std::string::npos);
     CHECK(html.find("evidence readiness: <span class=\"tag\">INVALID</span>") != std::string::npos);
 }
 
-TEST_CASE("Markdown: sections in order, statement first, hostile text inert") {
+TEST_CASE("Markdown: sections in order, the to-do list first, hostile text inert") {
     std::string md = render_markdown(report_of({example("not-ready-two-cycles")}));
-    // The verdict, then (beside it) the pack's reading of how the criteria combine; sources by the
-    // published document's title, never a file of this repository; the rights paragraph last.
+    // The verdict, then (beside it) the readiness rule and the pack's reading of how the criteria
+    // combine; the evidence to add, then apart what the records show; then the detail; sources by
+    // the published document's title, never a file of this repository; the rights paragraph last.
     std::vector<std::string> order{"# Evidence readiness report: pupil A801200202002",
-                                   "**Evidence readiness: NOT READY** — 3 gaps to close before submitting.",
+                                   "**Evidence readiness: NOT READY** — 2 items of evidence to add, and 1 point where the "
+                                   "records do not meet the criteria.",
+                                   "**The readiness rule:** Ready when the Special Educational Needs and Existing Support",
                                    "*How the five criteria combine into this verdict is this pack's reading:",
-                                   "> This report shows how ready the evidence is, not a decision.",
-                                   "- Request made by: the school (or setting)", "## Criteria",
+                                   "## Evidence to add, in the order to work on it", "1. attach the three most recent",
+                                   "2. recommendation ‘Use of a reading pen in class’ from educational psychology implemented "
+                                   "but not yet evaluated (External service 1, recommendation 2) (criterion 3)",
+                                   "## What the records show against the criteria",
+                                   "1. 2 of 3 reviewed cycles with little or no progress: 1 more needed; the cycle started 7 "
+                                   "September 2026 is due for review on 4 December 2026 (criterion 3)",
+                                   "> This report shows how ready the evidence is, not a decision.", "## Details",
+                                   "- Request made by: the school (or setting)", "- As of: 22 November 2026",
+                                   "## Criteria",
                                    "| # | Criterion | Status |", "### 1. Attainment and Progress: MET",
                                    "> — Source: Coventry City Council, \"Making a Difference to Children with SEND in Coventry "
                                    "Schools\" (Headteachers' Induction Programme), slide \"1. Attainment and Progress\"",
                                    "*This pack's reading:* The phase comes from the year group.",
-                                   "## Gaps, in the order to fix them", "1. attach the three most recent",
                                    "## Indicators of need", "### Cognition and Learning", "## Costed provision",
                                    "| Provision | Area | Basis | Annual cost |", "| **Total** | | | **£427.50** |",
                                    "| Notional SEN budget | | | £6,000.00 |", "## Evidence checklist",
                                    "(source: SEND Code of Practice 2015, 9.14", "## Practice warnings", "## Statutory timeline",
-                                   "If the request is received on 2026-11-20. The limits run from the day the council "
+                                   "If the request is received on 20 November 2026. The limits run from the day the council "
                                    "receives the request",
-                                   "| Decision whether to assess by | 2027-01-01 | 6 |", "## About this report",
+                                   "| Decision whether to assess by | 1 January 2027 | 6 |", "## About this report",
                                    "If the council decides not to carry out an assessment, it must write to say why"};
     std::size_t at = 0;
     for (const auto& want : order) {
@@ -241,7 +252,7 @@ TEST_CASE("Redacted Markdown and HTML show the marker, ids, dates, figures and t
         CHECK(out.find("provision 1") != std::string::npos);
         CHECK(out.find("L801200909009") != std::string::npos);
         CHECK(out.find("Example Primary School") != std::string::npos);
-        CHECK(out.find("2027-01-01") != std::string::npos);
+        CHECK(out.find("1 January 2027") != std::string::npos);
     }
 }
 
@@ -255,8 +266,10 @@ TEST_CASE("Markdown and HTML: a parent's own request leads with the right to ask
                                    "**Evidence readiness: REQUEST CAN BE MADE** — the evidence does not yet meet Coventry City "
                                    "Council's criteria as this tool reads them;",
                                    "*How the five criteria combine into this verdict is this pack's reading:",
-                                   "- Request made by: a parent",
-                                   "## Evidence the school or services could add to strengthen the request"};
+                                   "## Evidence the school or services could add to strengthen the request",
+                                   "## What the records show against the criteria",
+                                   "attainment: largest current gap 3.5 years of the 4 years needed in reading, writing or maths",
+                                   "- Request made by: a parent"};
     std::size_t at = 0;
     for (const auto& want : order) {
         CAPTURE(want);
@@ -279,4 +292,82 @@ TEST_CASE("Markdown and HTML: a parent's own request leads with the right to ask
             CHECK_MESSAGE(out.find(banned) == std::string::npos, banned);
         CHECK(out.find("verdict-not_ready\"") == std::string::npos);
     }
+}
+
+TEST_CASE("Documents: dates as people write them, record paths as labels, quoted record text untouched") {
+    using namespace report_words;
+    CHECK(long_date(Date{2027, 1, 1}) == "1 January 2027");
+    CHECK(long_date(Date{2026, 12, 31}) == "31 December 2026");
+    CHECK(path_label("needs.diagnoses[0].impact") == "Diagnosis 1: impact");
+    CHECK(path_label("support_cycles[1]") == "Support cycle 2");
+    CHECK(path_label("support_cycles[1].progress") == "Support cycle 2: progress");
+    CHECK(path_label("support_cycles[].progress") == "Each support cycle: progress");
+    CHECK(path_label("external_support[0].recommendations[1]") == "External service 1, recommendation 2");
+    CHECK(path_label("external_support[].report_date") == "Each external service: report date");
+    CHECK(path_label("request.parental_consent") == "Request: parental consent");
+    CHECK(path_label("wellbeing.additional_provision_needed") == "Wellbeing: additional provision needed");
+    CHECK(path_label("external_support") == "External support");
+    CHECK(path_label("provision[2]") == "Provision item 3");
+    // Not a record path: left alone.
+    CHECK(path_label("professional_report").empty());
+    CHECK(path_label("items[0]").empty());
+    CHECK(path_label("support_cycles[x]").empty());
+    CHECK(path_label("support_cycles.").empty());
+
+    auto report = report_of({example("not-ready-two-cycles")});
+    const auto& r = report.records.at(0);
+    // A provision item by its name from the costed lines, unless redacted.
+    CHECK(path_label("provision[0]", &r, false) == "Provision item 1 (Phonics catch-up group)");
+    CHECK(path_label("provision[0]", &r, true) == "Provision item 1");
+    CHECK(plain_words("the cycle started 2026-09-07 is due on 2026-12-04.", r, false) ==
+          "the cycle started 7 September 2026 is due on 4 December 2026.");
+    CHECK(plain_words("see support_cycles[0].progress.", r, false) == "see Support cycle 1: progress.");
+    CHECK(plain_words("(needs.diagnoses[].impact), or a professional_report document", r, false) ==
+          "(Each diagnosis: impact), or a professional_report document");
+    // The record's own words, in quotes, stay exactly as written.
+    CHECK(plain_words("recommendation \u2018review on 2026-01-05 of support_cycles[0]\u2019 (support_cycles[0])", r, false) ==
+          "recommendation \u2018review on 2026-01-05 of support_cycles[0]\u2019 (Support cycle 1)");
+    // Not dates: a longer number, a range written with digits after it.
+    CHECK(plain_words("ref 12026-09-07 and 2026-09-07-1", r, false) == "ref 12026-09-07 and 2026-09-07-1");
+}
+
+TEST_CASE("Documents: a criterion the data does not meet is a finding, apart from evidence to add") {
+    using namespace report_words;
+    auto report = report_of({example("looked-after-child"), example("stale-history"), example("not-ready-two-cycles")});
+    REQUIRE(report.records.size() == 3);
+    auto kinds = [](const RecordReport& r) {
+        std::string out;
+        for (const auto& g : r.gaps) out += gap_is_finding(r, g) ? 'F' : 'E';
+        return out;
+    };
+    // Consent to add; attainment 2 of 4 years and 11 of 12 months are what the records show.
+    CHECK(kinds(report.records[0]) == "EFF");
+    // A measure too old and a review overdue: evidence to add, not findings.
+    CHECK(kinds(report.records[1]) == "EE");
+    // Reviews to attach and a recommendation to evaluate; 2 of 3 cycles is a finding.
+    CHECK(kinds(report.records[2]) == "EEF");
+    for (const auto& out : {render_markdown(report), render_html(report)}) {
+        for (std::string banned : {"gaps to close", "Gaps, in the order to fix them"})
+            CHECK_MESSAGE(out.find(banned) == std::string::npos, banned);
+        CHECK(out.find("What the records show against the criteria") != std::string::npos);
+    }
+}
+
+TEST_CASE("Documents: the loader's warnings only with --with-warnings, and a count without") {
+    auto report = report_of({example("not-ready-evidence")});
+    REQUIRE(!report.records.at(0).diagnostics.empty());
+    std::size_t n = report.records[0].diagnostics.size();
+    std::string left_out = fmt::format("{} warning{} about how the record is written", n, n == 1 ? "" : "s");
+    for (const auto& out : {render_markdown(report), render_html(report)}) {
+        CHECK(out.find(left_out) != std::string::npos);
+        CHECK(out.find("ehcp check --with-warnings") != std::string::npos);
+        CHECK(out.find(": warning: ") == std::string::npos);  // no loader message
+        CHECK(out.find("WARNING</span>") == std::string::npos);
+    }
+    DocumentOptions with{true};
+    std::string md = render_markdown(report, with), html = render_html(report, with);
+    CHECK(md.find(left_out) == std::string::npos);
+    CHECK(html.find(left_out) == std::string::npos);
+    CHECK(md.find("## Warnings about the record") != std::string::npos);
+    CHECK(html.find("class=\"diagnostics\"") != std::string::npos);
 }

@@ -316,6 +316,23 @@ class Agreement:
             "file differs from standard output" if proc.returncode == 0 and
             (not out_file.exists() or out_file.read_text(encoding="utf-8") != template) else None])
 
+        # The editor modeline: the first line names the schema file beside the record, as
+        # docs/record-format.md ("Editor set-up") tells the reader to save it; resolved the
+        # way the YAML language server does (relative to the record), it is `ehcp schema`.
+        first = template.splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        problems = [None if match else f"first line is {first!r}, not a yaml-language-server $schema modeline"]
+        if match:
+            (tmp / "ehcp-record.schema.json").write_text(run([self.ehcp, "schema"]).stdout, encoding="utf-8")
+            target = (tmp / match.group(1)).resolve()
+            if target != (tmp / "ehcp-record.schema.json").resolve():
+                problems.append(f"the modeline names {match.group(1)}, not ./ehcp-record.schema.json beside the record")
+            doc = (self.root / "docs" / "record-format.md").read_text(encoding="utf-8")
+            for needed in ("ehcp schema > ehcp-record.schema.json", first):
+                if needed not in doc:
+                    problems.append(f"docs/record-format.md does not show `{needed}`")
+        self.results.case("init: the template's first line points an editor at `ehcp schema` saved beside it", problems)
+
         # Unfilled: the schema and the loader object only to the two required placeholders.
         unfilled = tmp / "template-unfilled.yaml"
         unfilled.write_text(template, encoding="utf-8")

@@ -433,7 +433,7 @@ const char* const kInvalidJson = R"json({
 const char* const kNotReadyText = R"text(Pupil A123 — Year 5 (Key Stage 2; Year 6 by date of birth), age 10, request made
   by the school (or setting), as of 2026-11-22, examples/not-ready.yaml#1
 
-Evidence readiness: NOT READY — 3 gaps to close before submitting
+Evidence readiness: NOT READY — 3 items of evidence to add before submitting
   How the criteria combine into this verdict is this pack's reading: the council
   publishes no rule for combining them.
 
@@ -452,7 +452,7 @@ Criteria
         costed provision £4,210.00 of £6,000.00
     Source: C3
 
-Gaps, in the order to fix them:
+Evidence to add, in the order to work on it:
   1. Add a reading, writing or maths measure with a working-at year.
      (criterion 1)
   2. Review one more support cycle: 2 of 3 reviewed cycles so far. (criterion 2)
@@ -731,7 +731,7 @@ TEST_CASE("Render text: a not_ready record numbers its gaps in fix order") {
     CHECK(lines[0] == "Pupil A123 — Year 5 (Key Stage 2; Year 6 by date of birth), age 10, request made");
     CHECK(lines[1] == "  by the school (or setting), as of 2026-11-22, examples/not-ready.yaml#1");
     CHECK(lines[2] == "");
-    CHECK(lines[3] == "Evidence readiness: NOT READY — 3 gaps to close before submitting");
+    CHECK(lines[3] == "Evidence readiness: NOT READY — 3 items of evidence to add before submitting");
     CHECK(lines[4] == "  How the criteria combine into this verdict is this pack's reading: the council");
     CHECK(lines[5] == "  publishes no rule for combining them.");
     CHECK(lines[6] == "");
@@ -746,7 +746,7 @@ TEST_CASE("Render text: a not_ready record numbers its gaps in fix order") {
                          "        Missing: one more reviewed support cycle\n"
                          "    (c) costed provision  not met\n"
                          "        costed provision £4,210.00 of £6,000.00\n"));
-    std::size_t gaps = index_of(lines, "Gaps, in the order to fix them:");
+    std::size_t gaps = index_of(lines, "Evidence to add, in the order to work on it:");
     REQUIRE(gaps + 3 < lines.size());
     CHECK(lines[gaps + 1] == "  1. Add a reading, writing or maths measure with a working-at year.");
     CHECK(lines[gaps + 2] == "     (criterion 1)");
@@ -780,7 +780,7 @@ TEST_CASE("Render text: a parent's own request leads with the right to ask and i
     CHECK(unwrapped(before) == "Request made by a parent. " + unwrapped(report.pack.own_request));
     CHECK(unwrapped(lines[verdict] + " " + lines[verdict + 1] + " " + lines[verdict + 2]).rfind(
               "Evidence readiness: REQUEST CAN BE MADE — the evidence does not yet meet Coventry City Council's "
-              "criteria as this tool reads them; 3 points below would strengthen the request",
+              "criteria as this tool reads them; 3 items of evidence below would strengthen the request",
               0) == 0);
     // The same gaps, worded for the parent.
     std::size_t gaps = index_of(lines, "Evidence the school or services could add to strengthen the request:");

@@ -10,12 +10,13 @@
 #include <string>
 #include <string_view>
 
+#include "ehcp/render/document_options.hpp"
 #include "ehcp/rules/report.hpp"
 
 namespace ehcp {
 
 // The whole document, <!DOCTYPE html> to </html>; ends with a newline.
-std::string render_html(const Report& report);
+std::string render_html(const Report& report, const DocumentOptions& options = {});
 
 // Text made safe for HTML element content and quoted attribute values: & < > " ' become
 // character references; control characters other than tab, line feed and carriage

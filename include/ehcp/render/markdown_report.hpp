@@ -9,12 +9,13 @@
 #include <string>
 #include <string_view>
 
+#include "ehcp/render/document_options.hpp"
 #include "ehcp/rules/report.hpp"
 
 namespace ehcp {
 
 // Every record of the report, separated by a thematic break; ends with a newline.
-std::string render_markdown(const Report& report);
+std::string render_markdown(const Report& report, const DocumentOptions& options = {});
 
 // Text made literal for Markdown (CommonMark, GitHub, pandoc), for use inline: in a
 // paragraph, a list item, a heading or a table cell. Line breaks and runs of spaces
