@@ -180,6 +180,7 @@ int run_screen(const ScreenOptions& o, const GlobalOptions& g) {
     po.progress = [&](long n, std::uint64_t bytes, std::uint64_t total) { progress.update(n, bytes, total); };
 
     screen::Summary summary(pack);
+    summary.ignored_listed = o.verbose;
     for (const auto& [path, why] : in.ignored) {
         auto it = std::find_if(summary.ignored.begin(), summary.ignored.end(), [&](const auto& w) { return w.first == why; });
         if (it == summary.ignored.end()) summary.ignored.emplace_back(why, 1);

@@ -338,7 +338,7 @@ std::string summary_text(const Summary& s) {
     line(fmt::format("Screened {} record{}: {} ready, {} not ready, {} invalid", s.records, s.records == 1 ? "" : "s",
                      count(s.verdicts, Verdict::ready), count(s.verdicts, Verdict::not_ready),
                      count(s.verdicts, Verdict::invalid)));
-    if (!s.ignored.empty()) line(ignored_line(s) + " (--verbose lists them)");
+    if (!s.ignored.empty()) line(ignored_line(s) + (s.ignored_listed ? "" : " (--verbose lists them)"));
     line("");
     line("Criteria met:");
     for (std::size_t i = 0; i < s.criterion_ids.size(); ++i)

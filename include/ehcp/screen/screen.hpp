@@ -128,6 +128,7 @@ struct Summary {
     std::map<std::string, SettingCount> settings;
     // Entries of the folders given that were not read, counted by why (in the order first met).
     std::vector<std::pair<std::string, long>> ignored;
+    bool ignored_listed = false;  // --verbose has named them: the summary gives no hint to
 
     explicit Summary(const Pack& pack);
     void add(const Row& row);
