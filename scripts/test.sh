@@ -12,6 +12,6 @@ install_missing cmake g++ make pkg-config \
   chromium poppler-utils cmark-gfm \
   clang libclang-rt-dev  # report tests: headless Chromium, pdftotext, GitHub Markdown; the fuzzer (scripts/fuzz.sh)
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEHCP_BUILD_TESTS=ON >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEHCP_UNITY_BUILD=OFF -DEHCP_BUILD_TESTS=ON >/dev/null
 cmake --build build -j"$(nproc)"
 ctest --test-dir build --output-on-failure -j"$(nproc)"

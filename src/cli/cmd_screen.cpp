@@ -1,6 +1,10 @@
 // `ehcp screen PATH...`: batch screening, one row per record, a summary at the end.
 // The work is in src/screen/; this file wires options, output file and progress.
+#include <sys/ioctl.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
 
 #include <chrono>
 #include <cstdio>
@@ -14,6 +18,7 @@
 #include <optional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "ehcp/cli/commands.hpp"
 #include "ehcp/cli/exit_codes.hpp"
@@ -31,7 +36,48 @@ struct ScreenOptions {
     std::vector<std::string> paths;
     std::string format = "table";
     int jobs = 0;  // 0: every core
+    bool verbose = false;
+    std::string columns;  // --columns: names, `wide` or empty (the compact default)
 };
+
+// --columns a,b,c: every name known (`wide`: all of them), or a usage error that lists them.
+std::vector<std::string> parse_columns(const std::string& spec, const Pack& pack) {
+    if (spec.empty()) return {};
+    if (spec == "wide") return {"wide"};
+    const auto known = screen::table_column_names(pack);
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    while (from <= spec.size()) {
+        auto comma = spec.find(',', from);
+        std::string name = spec.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+        from = comma == std::string::npos ? spec.size() + 1 : comma + 1;
+        if (name.empty()) continue;
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+            auto near = nearest_word(name, known);
+            throw UsageError(fmt::format("--columns: no column `{}`{}; the columns are: {}, or `wide` for all of them",
+                                         name, near.empty() ? "" : fmt::format(" (did you mean `{}`?)", near),
+                                         fmt::join(known, ", ")),
+                             exit_code::usage);
+        }
+        out.push_back(name);
+    }
+    if (out.empty()) throw UsageError("--columns: name at least one column, or `wide`", exit_code::usage);
+    return out;
+}
+
+// The width the table must fit: $COLUMNS when set, else the terminal's (0: no limit, as
+// for a pipe or a file).
+int table_width(bool to_file) {
+    if (to_file) return 0;
+    if (const char* env = std::getenv("COLUMNS"); env && *env) {
+        char* end = nullptr;
+        long n = std::strtol(env, &end, 10);
+        if (end && *end == '\0' && n >= 20 && n <= 10000) return static_cast<int>(n);
+    }
+    struct winsize ws {};
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    return 0;
+}
 
 // Records per second and time left, redrawn at most ten times a second on a terminal.
 class Progress {
@@ -78,12 +124,14 @@ int run_screen(const ScreenOptions& o, const GlobalOptions& g) {
 
     std::ios::sync_with_stdio(false);
 
-    // Every entry of a folder that is not screened is named, with why (issue 10: .YAML,
-    // dangling symlinks and FIFOs were skipped without a word).
-    std::vector<screen::SkippedEntry> skipped;
-    auto files = screen::expand_paths(o.paths, &skipped);
-    if (!g.quiet)
-        for (const auto& s : skipped) std::cerr << fmt::format("ehcp: skipped {}: {}\n", escape_controls(s.path), s.why);
+    // Every entry of a folder that is not screened is counted in the summary, by why, and
+    // named with --verbose (issue 10: .YAML, dangling symlinks and FIFOs were skipped
+    // without a word).
+    const auto columns = parse_columns(o.columns, pack);
+    const InputFiles in = collect_inputs(o.paths, "screen");
+    const auto& files = in.files;
+    if (o.verbose)
+        for (const auto& [path, why] : in.ignored) std::cerr << fmt::format("ehcp: ignored {}: {}\n", escape_controls(path), why);
 
     // -o FILE: written beside it under a temporary name and renamed only when complete;
     // a device or FIFO is written through (OutputFile). Never over one of the inputs.
@@ -102,6 +150,9 @@ int run_screen(const ScreenOptions& o, const GlobalOptions& g) {
     auto discard = [&] { target.reset(); };  // removes the temporary file
 
     screen::WriterContext ctx{&pack, as_of, g.redact, g.quiet};
+    ctx.table_columns = columns;
+    ctx.table_width = table_width(to_file);
+    ctx.color = use_color(g);
     std::unique_ptr<screen::Writer> writer;
     try {
         if (o.format == "csv") writer = screen::make_csv_writer(*out, &std::cerr, ctx);
@@ -135,11 +186,22 @@ int run_screen(const ScreenOptions& o, const GlobalOptions& g) {
     po.progress = [&](long n, std::uint64_t bytes, std::uint64_t total) { progress.update(n, bytes, total); };
 
     screen::Summary summary(pack);
+    summary.ignored_listed = o.verbose;
+    for (const auto& [path, why] : in.ignored) {
+        auto it = std::find_if(summary.ignored.begin(), summary.ignored.end(), [&](const auto& w) { return w.first == why; });
+        if (it == summary.ignored.end()) summary.ignored.emplace_back(why, 1);
+        else ++it->second;
+    }
     screen::PipelineResult result;
     try {
         writer->begin();
         result = screen::run_pipeline(files, pack, po, [&](screen::Row&& row) {
             summary.add(row);
+            if (!row.read_errors.empty()) {
+                // A file not read: its row says so, and so does one line on standard error.
+                progress.clear();
+                for (const auto& e : row.read_errors) std::cerr << "ehcp: " << e << "\n";
+            }
             writer->row(row);
             if (!*out) throw OutputError(to_file ? fmt::format("cannot write {}", g.output) : "cannot write to standard output");
         });
@@ -156,6 +218,22 @@ int run_screen(const ScreenOptions& o, const GlobalOptions& g) {
         throw;
     }
     if (target) target->commit();
+    auto n = [&](Verdict v) {
+        auto it = summary.verdicts.find(v);
+        return it == summary.verdicts.end() ? 0L : it->second;
+    };
+    say_written(g, fmt::format("{} record{}, {} ready, {} not ready, {} invalid", result.records,
+                               result.records == 1 ? "" : "s", n(Verdict::ready), n(Verdict::not_ready),
+                               n(Verdict::invalid)));
+    if (result.records == 0) {
+        // Nothing screened is not a clean result: a wrong folder, or records under another extension.
+        std::string ignored = screen::ignored_line(summary);
+        std::cerr << fmt::format("ehcp: no record found{}; screen reads files ending .yaml or .yml (in any case) and "
+                                 "standard input\n",
+                                 ignored.empty() ? "" : " (" + ignored + ")");
+        std::cerr.flush();
+        return exit_code::invalid;
+    }
     std::cerr.flush();
     return result.invalid > 0 ? exit_code::invalid : exit_code::ready;
 }
@@ -168,11 +246,18 @@ Command screen_command() {
                 auto o = std::make_shared<ScreenOptions>();
                 sub.add_option("paths", o->paths,
                                "record files (multi-document streams allowed) and folders (searched recursively for "
-                               "*.yaml and *.yml); - reads standard input")
-                    ->required();
+                               "*.yaml and *.yml in any case); - reads standard input, as does no path when standard "
+                               "input is not a terminal");
                 sub.add_option("--format", o->format, "table (default), csv, jsonl, json or xlsx (needs -o FILE)")
                     ->transform(CLI::IsMember({"table", "csv", "jsonl", "json", "xlsx"}, CLI::ignore_case))
                     ->option_text("FORMAT");
+                sub.add_option("--columns", o->columns,
+                               "table columns, comma-separated, or `wide` for all: source, id, name, setting, "
+                               "year_group, key_stage, verdict, made_by, one per criterion, gaps, provision_total, "
+                               "compelling, looked_after, decide_to_assess_by, decide_to_issue_by, final_plan_by, "
+                               "first_gap, pack (default: source,id,name,verdict,made_by,gaps,first_gap)")
+                    ->option_text("COLUMNS");
+                sub.add_flag("-v,--verbose", o->verbose, "list each entry of a folder that is not read, and why");
                 sub.add_option("-j,--jobs", o->jobs, "records parsed at once, 1 to 256 (default: every core)")
                     ->check(CLI::Range(1, 256))
                     ->option_text("N");

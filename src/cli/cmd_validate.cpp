@@ -4,6 +4,7 @@
 
 #include "ehcp/cli/commands.hpp"
 #include "ehcp/cli/exit_codes.hpp"
+#include "ehcp/cli/output_file.hpp"
 #include "ehcp/render/json_report.hpp"
 #include "ehcp/rules/engine.hpp"
 
@@ -14,6 +15,7 @@ namespace {
 struct ValidateOptions {
     std::vector<std::string> files;
     std::string format = "text";
+    bool verbose = false;
 };
 
 int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
@@ -25,23 +27,36 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
     } catch (const UsageError&) {
         if (g.rules != "coventry") throw;
     }
+    const InputFiles in = collect_inputs(o.files, "validate");
+    report_ignored(in, g.quiet, o.verbose);
+    refuse_output_over_input(g.output, in.files);
     // With a pack, a record's request.authority chooses the pack its kinds and indicators are
     // checked against (unless --rules is given), as in `check`.
     std::vector<LoadedRecord> records;
     if (pack) {
         PackSet packs(std::move(*pack), g.rules_given, load_options(g, nullptr, as_of));
-        for (const auto& path : o.files) {
-            auto reader = RecordReader::open(path, packs.default_options());
-            while (auto next = packs.next(reader)) records.push_back(std::move(next->first));
+        for (std::size_t i = 0; i < in.files.size(); ++i) {
+            auto reader = RecordReader::open(in.files[i], packs.default_options());
+            while (auto next = packs.next(reader)) {
+                if (g.redact) redact_source(next->first, redacted_file_name(i));
+                records.push_back(std::move(next->first));
+            }
         }
     } else {
-        records = load_all(o.files, load_options(g, nullptr, as_of));
+        records = load_all(in.files, load_options(g, nullptr, as_of), g.redact);
     }
-    int invalid = 0, warnings = 0;
+    int invalid = 0, warnings = 0, files_not_read = 0;
     std::string out;
     nlohmann::ordered_json json = nlohmann::ordered_json::array();
     for (const auto& r : records) {
         if (!r.valid()) ++invalid;
+        // A file that cannot be read at all is one line on standard error, as for `check`
+        // (JSON keeps it as a record, so that a script loses nothing).
+        if (o.format != "json" && file_not_read(r)) {
+            say_file_not_read(r);
+            ++files_not_read;
+            continue;
+        }
         nlohmann::ordered_json diags = nlohmann::ordered_json::array();
         // --redact: the same scrubbing as check's reports (a file name, an over-long value's
         // first bytes and other free text quoted in messages are left out).
@@ -57,16 +72,21 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
                         {"valid", r.valid()},
                         {"diagnostics", diags}});
     }
+    const long read = static_cast<long>(records.size()) - files_not_read;
+    const std::string counts = fmt::format("{} record{} read: {} valid, {} invalid, {} warning{}", read,
+                                           read == 1 ? "" : "s", read - (invalid - files_not_read),
+                                           invalid - files_not_read, warnings, warnings == 1 ? "" : "s") +
+                               (files_not_read ? fmt::format("; {} file{} not read", files_not_read,
+                                                             files_not_read == 1 ? "" : "s")
+                                               : std::string());
     if (o.format == "json") {
         write_output(g, dump_json(nlohmann::ordered_json{{"format", "ehcp-validation/1"}, {"records", json}}, 2) + "\n",
-                     o.files);
+                     in.files);
     } else {
-        if (!g.quiet)
-            out += fmt::format("{} record{} read: {} valid, {} invalid, {} warning{}\n", records.size(),
-                               records.size() == 1 ? "" : "s", records.size() - invalid, invalid, warnings,
-                               warnings == 1 ? "" : "s");
-        write_output(g, out, o.files);
+        if (!g.quiet) out += counts + "\n";
+        write_output(g, out, in.files);
     }
+    say_written(g, counts);
     return invalid ? exit_code::invalid : exit_code::ready;
 }
 
@@ -75,7 +95,10 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
 Command validate_command() {
     return {"validate", "read records and report format errors and warnings only", [](CLI::App& sub) {
                 auto o = std::make_shared<ValidateOptions>();
-                sub.add_option("files", o->files, "record files; - reads standard input")->required();
+                sub.add_option("files", o->files,
+                               "record files and folders (searched for *.yaml and *.yml); - reads standard input, as "
+                               "does no file when standard input is not a terminal");
+                sub.add_flag("-v,--verbose", o->verbose, "list each entry of a folder that is not read, and why");
                 sub.add_option("--format", o->format, "text or json")->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case))
                     ->option_text("FORMAT");
                 return [o](const GlobalOptions& g) { return run_validate(*o, g); };

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +15,9 @@
 
 #include "ehcp/cli/exit_codes.hpp"
 #include "ehcp/cli/output_file.hpp"
+#include "ehcp/core/inert_text.hpp"
+#include "ehcp/rules/engine.hpp"
+#include "ehcp/screen/screen.hpp"
 
 namespace ehcp::cli {
 
@@ -82,13 +86,73 @@ void write_output(const GlobalOptions& g, const std::string& text, const std::ve
     file.commit();
 }
 
-std::vector<LoadedRecord> load_all(const std::vector<std::string>& files, const LoadOptions& options) {
+std::vector<LoadedRecord> load_all(const std::vector<std::string>& files, const LoadOptions& options, bool redact) {
     std::vector<LoadedRecord> out;
-    for (const auto& f : files) {
-        auto reader = RecordReader::open(f, options);
-        while (auto r = reader.next()) out.push_back(std::move(*r));
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        auto reader = RecordReader::open(files[i], options);
+        while (auto r = reader.next()) {
+            if (redact) redact_source(*r, redacted_file_name(i));
+            out.push_back(std::move(*r));
+        }
     }
     return out;
+}
+
+InputFiles collect_inputs(const std::vector<std::string>& paths, const std::string& command) {
+    InputFiles in;
+    if (paths.empty()) {
+        if (isatty(STDIN_FILENO))
+            throw UsageError(fmt::format("no record given: name a file or folder (`ehcp {0} pupil.yaml`, `ehcp {0} "
+                                         "requests/`) or pipe a record in (`ehcp {0} < pupil.yaml`)",
+                                         command),
+                             exit_code::usage);
+        in.files.push_back("-");  // a pipe or a file on standard input
+        return in;
+    }
+    std::vector<screen::SkippedEntry> skipped;
+    in.files = screen::expand_paths(paths, &skipped);
+    for (auto& s : skipped) in.ignored.emplace_back(std::move(s.path), std::move(s.why));
+    return in;
+}
+
+std::string ignored_words(const std::vector<std::pair<std::string, std::string>>& ignored) {
+    std::vector<std::pair<std::string, long>> by_why;  // in the order first met
+    for (const auto& [path, why] : ignored) {
+        auto it = std::find_if(by_why.begin(), by_why.end(), [&](const auto& w) { return w.first == why; });
+        if (it == by_why.end()) by_why.emplace_back(why, 1);
+        else ++it->second;
+    }
+    std::string out;
+    for (const auto& [why, n] : by_why)
+        out += fmt::format("{}{} {} ignored: {}", out.empty() ? "" : "; ", n,
+                           n == 1 ? "file" : "files", why);
+    return out;
+}
+
+void report_ignored(const InputFiles& inputs, bool quiet, bool verbose) {
+    if (inputs.ignored.empty()) return;
+    if (verbose)
+        for (const auto& [path, why] : inputs.ignored)
+            std::cerr << fmt::format("ehcp: ignored {}: {}\n", escape_controls(path), why);
+    else if (!quiet)
+        std::cerr << "ehcp: " << ignored_words(inputs.ignored) << " (--verbose lists them)\n";
+}
+
+bool file_not_read(const LoadedRecord& loaded) {
+    return !loaded.record && !loaded.diagnostics.empty() &&
+           std::all_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
+                       [](const Diagnostic& d) { return d.code.rfind("file.", 0) == 0; });
+}
+
+void say_file_not_read(const LoadedRecord& loaded) {
+    for (const auto& d : loaded.diagnostics) std::cerr << "ehcp: " << format_diagnostic(d) << "\n";
+}
+
+std::string redacted_file_name(std::size_t index) { return fmt::format("file {}", index + 1); }
+
+void say_written(const GlobalOptions& g, const std::string& what) {
+    if (g.quiet || g.output.empty() || g.output == "-") return;
+    std::cerr << fmt::format("ehcp: wrote {}: {}\n", escape_controls(g.output), what);
 }
 
 std::string nearest_word(const std::string& word, const std::vector<std::string>& candidates) {

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "ehcp/core/inert_text.hpp"
 #include "ehcp/core/money.hpp"
 #include "ehcp/facts/facts.hpp"
 
@@ -317,6 +318,27 @@ std::vector<Diagnostic> redact_diagnostics(std::vector<Diagnostic> diagnostics, 
         scrub(d.fix, values);
     }
     return diagnostics;
+}
+
+void redact_source(LoadedRecord& loaded, const std::string& name) {
+    const std::string path = loaded.source.file;
+    std::vector<std::string> forms;
+    for (const std::string& f : {path, escape_controls(path)}) {
+        if (f.empty() || f == "-" || std::find(forms.begin(), forms.end(), f) != forms.end()) continue;
+        forms.push_back(f.size() >= 4 ? f : "`" + f + "`");  // a very short name only where it is quoted
+    }
+    std::sort(forms.begin(), forms.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    auto cut = [&](std::string& text) {
+        for (const auto& f : forms)
+            for (auto at = text.find(f); at != std::string::npos; at = text.find(f, at + name.size()))
+                text.replace(at, f.size(), f.front() == '`' ? "`" + name + "`" : name);
+    };
+    loaded.source.file = name;
+    for (auto& d : loaded.diagnostics) {
+        d.file = name;
+        cut(d.message);
+        cut(d.fix);
+    }
 }
 
 RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const Date& as_of, bool redact) {

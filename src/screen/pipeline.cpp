@@ -21,6 +21,7 @@
 #include <thread>
 #include <tuple>
 
+#include "ehcp/cli/common.hpp"
 #include "ehcp/render/json_report.hpp"
 #include "ehcp/rules/engine.hpp"
 #include "ehcp/screen/screen.hpp"
@@ -38,6 +39,7 @@ struct Slot {
     Row row;
     std::exception_ptr failure;  // what a worker could not survive, rethrown by the emitter in order
     std::uint64_t bytes = 0;
+    std::size_t file_index = 0;  // which of the files the record is in (--redact names it so)
 };
 
 // A bug must not lose a record: it becomes an invalid row that says so.
@@ -50,17 +52,24 @@ RecordReport internal_error(const SourceRef& source, const std::exception& e) {
     return rep;
 }
 
-std::pair<LoadedRecord, const Pack*> parse_one(PendingRecord&& pending, const PipelineOptions& o) {
+std::pair<LoadedRecord, const Pack*> parse_one(PendingRecord&& pending, const PipelineOptions& o, std::size_t file_index) {
     SourceRef source = pending.source;
+    LoadedRecord out;
     try {
-        if (o.packs) return o.packs->parse(std::move(pending));
-        return {parse_pending(std::move(pending), o.load), nullptr};
+        if (o.packs) {
+            auto parsed = o.packs->parse(std::move(pending));
+            // --redact: the file by its position, never by a name a school may have given it.
+            if (o.redacted) redact_source(parsed.first, cli::redacted_file_name(file_index));
+            return parsed;
+        }
+        out = parse_pending(std::move(pending), o.load);
     } catch (const std::exception& e) {
-        LoadedRecord out;
         out.source = source;
         out.diagnostics = internal_error(source, e).diagnostics;
-        return {std::move(out), nullptr};
     }
+    // --redact: the file by its position, never by a name a school may have given it.
+    if (o.redacted) redact_source(out, cli::redacted_file_name(file_index));
+    return {std::move(out), nullptr};
 }
 
 // Evaluates a parsed record and makes its row (and JSON line).
@@ -74,6 +83,8 @@ Row finish_one(const LoadedRecord& loaded, const Pack& pack, const PipelineOptio
         rep.pack = (own ? *own : pack).info.id;
     }
     Row row = make_row(rep, pack, o.redacted);
+    if (cli::file_not_read(loaded))
+        for (const auto& d : loaded.diagnostics) row.read_errors.push_back(format_diagnostic(d));
     if (o.want_json) row.json_line = dump_json(record_to_json(rep, o.redacted), -1);
     return row;
 }
@@ -114,8 +125,8 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
 
     auto read_all = [&] {
         try {
-            for (const auto& f : files) {
-                auto rr = RecordReader::open(f, o.load);
+            for (std::size_t file_index = 0; file_index < files.size(); ++file_index) {
+                auto rr = RecordReader::open(files[file_index], o.load);
                 while (true) {
                     auto p = rr.next_pending();
                     if (!p) break;
@@ -129,6 +140,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
                     if (stop) return;
                     auto& s = slots[produced % window];
                     s.bytes = p->text.size();
+                    s.file_index = file_index;
                     s.pending = std::move(*p);
                     s.state = Slot::State::pending;
                     ++produced;
@@ -155,13 +167,14 @@ PipelineResult run_pipeline(const std::vector<std::string>& files, const Pack& p
                 std::size_t seq = claimed++;
                 auto& s = slots[seq % window];
                 PendingRecord p = std::move(s.pending);
+                const std::size_t file_index = s.file_index;
                 s.state = Slot::State::parsing;
                 lock.unlock();
                 LoadedRecord loaded;
                 const Pack* own = nullptr;
                 std::exception_ptr failure;
                 try {
-                    std::tie(loaded, own) = parse_one(std::move(p), o);
+                    std::tie(loaded, own) = parse_one(std::move(p), o, file_index);
                 } catch (...) {
                     failure = std::current_exception();
                 }

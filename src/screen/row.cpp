@@ -104,6 +104,33 @@ std::pair<std::string, std::string> gap_group(const Gap& g, const RecordReport& 
     return {g.source, g.source};
 }
 
+// Where a gap comes from, for the spreadsheet's Gaps sheet: the criterion's title and the
+// check's title (empty when the criterion gives it without a named check).
+Row::GapDetail gap_detail(const Gap& g, const RecordReport& rep) {
+    Row::GapDetail d;
+    d.rank = g.rank;
+    d.text = g.text;
+    if (g.source == "evidence") {
+        d.criterion = "Evidence checklist";
+        d.check = g.text.substr(0, g.text.find(':'));
+        return d;
+    }
+    for (const auto& c : rep.criteria) {
+        if (c.id == g.source) {
+            d.criterion = c.title;
+            return d;
+        }
+        if (c.detail)
+            if (const auto* r = find_check(*c.detail, g.source)) {
+                d.criterion = c.title;
+                d.check = r->title.empty() ? g.source : r->title;
+                return d;
+            }
+    }
+    d.criterion = g.source;
+    return d;
+}
+
 }  // namespace
 
 Row make_row(const RecordReport& rep, const Pack& pack, bool redacted) {
@@ -153,6 +180,12 @@ Row make_row(const RecordReport& rep, const Pack& pack, bool redacted) {
         row.final_plan_by = rep.timeline->final_plan_by;
     }
     row.primary_need = p.primary_need;
+    row.date_of_birth = p.date_of_birth;
+    row.age_years = p.age_years;
+    row.request_date = rep.request_date;
+    for (const auto& d : rep.diagnostics)
+        if (d.severity == Severity::warning) ++row.warnings;
+    for (const auto& g : rep.gaps) row.all_gaps.push_back(gap_detail(g, rep));
     return row;
 }
 
@@ -299,12 +332,19 @@ std::string needs_words(const std::map<std::string, long>& needs) {
 
 }  // namespace
 
+std::string ignored_line(const Summary& s) {
+    std::vector<std::string> parts;
+    for (const auto& [why, n] : s.ignored) parts.push_back(fmt::format("{} file{} ignored: {}", n, n == 1 ? "" : "s", why));
+    return join(parts, "; ");
+}
+
 std::string summary_text(const Summary& s) {
     std::string out;
     auto line = [&](const std::string& l) { out += l + "\n"; };
     line(fmt::format("Screened {} record{}: {} ready, {} not ready, {} invalid", s.records, s.records == 1 ? "" : "s",
                      count(s.verdicts, Verdict::ready), count(s.verdicts, Verdict::not_ready),
                      count(s.verdicts, Verdict::invalid)));
+    if (!s.ignored.empty()) line(ignored_line(s) + (s.ignored_listed ? "" : " (--verbose lists them)"));
     line("");
     line("Criteria met:");
     for (std::size_t i = 0; i < s.criterion_ids.size(); ++i)
@@ -366,6 +406,9 @@ std::string summary_json(const Summary& s) {
                               {"ready", count(pc.verdicts, Verdict::ready)},
                               {"not_ready", count(pc.verdicts, Verdict::not_ready)},
                               {"invalid", count(pc.verdicts, Verdict::invalid)}});
+    // Entries of the folders that were not read, by why (added to the summary: issue 11).
+    j["ignored"] = nlohmann::ordered_json::array();
+    for (const auto& [why, n] : s.ignored) j["ignored"].push_back({{"why", why}, {"files", n}});
     return dump_json(j, -1);
 }
 

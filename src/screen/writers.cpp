@@ -1,6 +1,9 @@
 // The text writers of `ehcp screen`: table, csv, jsonl and json. Each writes a row as
 // soon as it is given one; nothing but the summary's counts is kept.
+#include <functional>
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "ehcp/render/json_report.hpp"
@@ -65,88 +68,158 @@ std::string short_status(const std::string& s) {
     return s;
 }
 
-// Fixed column widths, so rows can be written as they come and still line up; a cell
-// too long for its column is cut with an ellipsis (the csv, json and xlsx keep it whole).
+// The terminal table's columns: what --columns names, the header, the width and how a
+// row fills the cell. Widths are fixed, so rows can be written as they come and still
+// line up; a cell too long for its column is cut with an ellipsis (the csv, json and xlsx
+// keep it whole).
+struct TableColumn {
+    std::string name;    // as --columns names it
+    std::string header;  // as the table heads it
+    bool right = false;
+    std::size_t width = 10;
+    std::function<std::string(const Row&)> value;
+};
+
+std::vector<TableColumn> table_column_set(const Pack& pack, bool redacted) {
+    auto opt_date = [](const std::optional<Date>& d) { return d ? d->iso() : std::string(); };
+    std::vector<TableColumn> c;
+    c.push_back({"source", "source", false, 30, [](const Row& r) { return fmt::format("{}#{}", r.file, r.document); }});
+    c.push_back({"id", "id", false, 13, [](const Row& r) { return r.id; }});
+    if (!redacted) c.push_back({"name", "name", false, 20, [](const Row& r) { return r.name.value_or(""); }});
+    c.push_back({"setting", "setting", false, 24, [](const Row& r) { return r.setting.value_or(""); }});
+    c.push_back({"year_group", "year", true, 4,
+                 [](const Row& r) { return r.year_group ? std::to_string(*r.year_group) : std::string(); }});
+    c.push_back({"key_stage", "stage", false, 11, [](const Row& r) { return r.key_stage; }});
+    c.push_back({"verdict", "verdict", false, 9, [](const Row& r) { return std::string(to_string(r.verdict)); }});
+    c.push_back({"made_by", "made_by", false, 12, [](const Row& r) { return r.made_by; }});
+    for (std::size_t i = 0; i < pack.criteria.size(); ++i)
+        c.push_back({pack.criteria[i].id, pack.criteria[i].id, false, std::max<std::size_t>(12, pack.criteria[i].id.size()),
+                     [i](const Row& r) {
+                         return i < r.criteria.size() && r.criteria[i] ? short_status(std::string(to_string(*r.criteria[i])))
+                                                                       : std::string();
+                     }});
+    c.push_back({"gaps", "gaps", true, 4,
+                 [](const Row& r) { return r.verdict == Verdict::invalid ? std::string() : std::to_string(r.gap_count); }});
+    c.push_back({"provision_total", "provision", true, 10, [](const Row& r) {
+                     return r.provision_total ? fmt::format("{:.2f}", *r.provision_total) : std::string();
+                 }});
+    c.push_back({"compelling", "compelling", false, 10, [](const Row& r) { return fmt::format("{}", fmt::join(r.compelling, " ")); }});
+    c.push_back({"looked_after", "LAC", false, 3,
+                 [](const Row& r) { return r.looked_after ? std::string(*r.looked_after ? "yes" : "no") : std::string(); }});
+    c.push_back({"decide_to_assess_by", "assess by", false, 10, [=](const Row& r) { return opt_date(r.decide_to_assess_by); }});
+    c.push_back({"decide_to_issue_by", "issue by", false, 10, [=](const Row& r) { return opt_date(r.decide_to_issue_by); }});
+    c.push_back({"final_plan_by", "final by", false, 10, [=](const Row& r) { return opt_date(r.final_plan_by); }});
+    c.push_back({"first_gap", "first gap (or error)", false, 20, [](const Row& r) {
+                     return r.verdict == Verdict::invalid ? "error: " + r.error : r.first_gaps.empty() ? "" : r.first_gaps.front();
+                 }});
+    c.push_back({"pack", "pack", false, 10, [](const Row& r) { return r.pack; }});
+    return c;
+}
+
+// The columns a table shows by default: where the record is, whose, the verdict, who asks,
+// how many gaps and the first of them.
+const std::vector<std::string> kCompactColumns{"source", "id", "name", "verdict", "made_by", "gaps", "first_gap"};
+
+std::vector<TableColumn> chosen_columns(const Pack& pack, const WriterContext& c) {
+    auto all = table_column_set(pack, c.redacted);
+    std::vector<std::string> names = c.table_columns;
+    if (names.empty()) names = kCompactColumns;
+    if (names.size() == 1 && names[0] == "wide") return all;
+    std::vector<TableColumn> out;
+    for (const auto& n : names)
+        for (const auto& col : all)
+            if (col.name == n) out.push_back(col);  // an unknown name was refused by the command; `name` under --redact is left out
+    return out;
+}
+
+const char* verdict_colour(Verdict v) {
+    switch (v) {
+        case Verdict::ready: return "\033[32m";
+        case Verdict::not_ready: return "\033[33m";
+        default: return "\033[31m";
+    }
+}
+
 class TableWriter : public Writer {
 public:
-    TableWriter(std::ostream& out, const WriterContext& c) : out_(out), c_(c) {
-        cols_ = {{"source", false, 30}, {"id", false, 13}};
-        if (!c.redacted) cols_.push_back({"name", false, 20});
-        cols_.push_back({"setting", false, 24});
-        cols_.push_back({"year", true, 4});
-        cols_.push_back({"stage", false, 11});
-        cols_.push_back({"verdict", false, 9});
-        cols_.push_back({"made_by", false, 12});
-        for (const auto& cr : c.pack->criteria) cols_.push_back({cr.id, false, std::max<std::size_t>(12, cr.id.size())});
-        cols_.push_back({"gaps", true, 4});
-        cols_.push_back({"provision", true, 10});
-        cols_.push_back({"compelling", false, 10});
-        cols_.push_back({"LAC", false, 3});
-        cols_.push_back({"assess by", false, 10});
-        cols_.push_back({"issue by", false, 10});
-        cols_.push_back({"final by", false, 10});
-        cols_.push_back({"first gap (or error)", false, 20});  // last: never cut
+    TableWriter(std::ostream& out, const WriterContext& c) : out_(out), c_(c), cols_(chosen_columns(*c.pack, c)) {
+        // A narrow terminal: give back room from the widest text columns (the source keeps
+        // its end, names and settings their start) so that the last column keeps some.
+        if (c.table_width <= 0 || cols_.empty()) return;
+        auto needed = [&] {
+            std::size_t n = 0;
+            for (std::size_t i = 0; i + 1 < cols_.size(); ++i) n += cols_[i].width + 2;
+            return n + 24;
+        };
+        const std::size_t limit = static_cast<std::size_t>(c.table_width);
+        for (auto [name, least] : {std::pair<const char*, std::size_t>{"setting", 12}, {"source", 16}, {"name", 10}, {"made_by", 8}})
+            for (std::size_t i = 0; i + 1 < cols_.size(); ++i)
+                if (cols_[i].name == name && needed() > limit)
+                    cols_[i].width -= std::min(cols_[i].width - least, needed() - limit);
     }
     void begin() override {
-        std::vector<std::string> head;
-        for (const auto& col : cols_) head.push_back(col.name);
-        line(head, false);
-        std::vector<std::string> rule;
-        for (const auto& col : cols_) rule.push_back(std::string(col.width, '-'));
-        line(rule, false);
+        std::vector<std::string> head, rule;
+        for (const auto& col : cols_) head.push_back(col.header), rule.push_back(std::string(col.width, '-'));
+        line(head, false, nullptr);
+        line(rule, false, nullptr);
     }
     void row(const Row& r) override {
-        auto opt = [](const auto& v, auto f) { return v ? f(*v) : std::string(); };
-        auto date = [&](const std::optional<Date>& d) { return opt(d, [](const Date& x) { return x.iso(); }); };
-        std::vector<std::string> t{fmt::format("{}#{}", r.file, r.document), r.id};
-        if (!c_.redacted) t.push_back(r.name.value_or(""));
-        t.push_back(r.setting.value_or(""));
-        t.push_back(opt(r.year_group, [](int y) { return std::to_string(y); }));
-        t.push_back(r.key_stage);
-        t.push_back(std::string(to_string(r.verdict)));
-        t.push_back(r.made_by);
-        for (std::size_t i = 0; i < c_.pack->criteria.size(); ++i)
-            t.push_back(i < r.criteria.size() && r.criteria[i] ? short_status(std::string(to_string(*r.criteria[i]))) : "");
-        t.push_back(r.verdict == Verdict::invalid ? "" : std::to_string(r.gap_count));
-        t.push_back(opt(r.provision_total, [](double v) { return fmt::format("{:.2f}", v); }));
-        t.push_back(fmt::format("{}", fmt::join(r.compelling, " ")));
-        t.push_back(opt(r.looked_after, [](bool b) { return std::string(b ? "yes" : "no"); }));
-        t.push_back(date(r.decide_to_assess_by));
-        t.push_back(date(r.decide_to_issue_by));
-        t.push_back(date(r.final_plan_by));
-        t.push_back(r.verdict == Verdict::invalid ? "error: " + r.error : r.first_gaps.empty() ? "" : r.first_gaps.front());
-        line(t, true);
+        std::vector<std::string> t;
+        for (const auto& col : cols_) t.push_back(col.value(r));
+        line(t, true, &r);
     }
     void end(const Summary& s) override {
         if (!c_.quiet) out_ << "\n" << summary_text(s) << request_note(c_);
     }
 
 private:
-    struct Col {
-        std::string name;
-        bool right;
-        std::size_t width;
-    };
-    void line(const std::vector<std::string>& texts, bool values) {
-        std::string out;
+    void line(const std::vector<std::string>& texts, bool values, const Row* r) {
+        // Each cell padded to its column; the last is not padded, and the line is cut at the
+        // terminal's width (table_width) with an ellipsis rather than wrapped.
+        std::vector<std::string> cells;
         for (std::size_t i = 0; i < texts.size(); ++i) {
             std::string t = one_line(texts[i]);
             auto w = cols_[i].width;
-            if (i == 0 && utf8_length(t) > w) t = keep_end(t, w);  // the source: keep the file name and #document
+            if (cols_[i].name == "source" && utf8_length(t) > w) t = keep_end(t, w);  // keep the file name and #document
             if (i + 1 == texts.size() && values) {
-                out += t;  // the last column is not padded
+                cells.push_back(t);
                 break;
             }
             if (values && cols_[i].right && utf8_length(t) < w) t = std::string(w - utf8_length(t), ' ') + t;
-            out += fit(t, w);
-            if (i + 1 < texts.size()) out += "  ";
+            cells.push_back(fit(t, w));
+        }
+        std::string out;
+        std::size_t used = 0;
+        const std::size_t limit = c_.table_width > 0 ? static_cast<std::size_t>(c_.table_width) : 0;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            std::string cell = (i ? "  " : "") + cells[i];
+            std::size_t len = utf8_length(cell);
+            bool cut = limit && used + len > limit;
+            if (cut) {
+                std::size_t room = limit - used;
+                if (room == 0) break;
+                cell = fit(cell, room);
+                len = room;
+            }
+            bool paint = c_.color && r && cols_[i].name == "verdict";
+            if (paint) {
+                auto end = cell.find_last_not_of(' ');
+                std::string body = end == std::string::npos ? cell : cell.substr(0, end + 1);
+                std::string pad = end == std::string::npos ? "" : cell.substr(end + 1);
+                std::size_t lead = body.find_first_not_of(' ');
+                if (lead != std::string::npos)
+                    cell = body.substr(0, lead) + verdict_colour(r->verdict) + body.substr(lead) + "\033[0m" + pad;
+            }
+            out += cell;
+            used += len;
+            if (cut) break;
         }
         while (!out.empty() && out.back() == ' ') out.pop_back();
         out_ << out << "\n";
     }
     std::ostream& out_;
     WriterContext c_;
-    std::vector<Col> cols_;
+    std::vector<TableColumn> cols_;
 };
 
 // A format with no place for the summary (csv, jsonl): rows to `out`, the summary in
@@ -249,6 +322,14 @@ std::string csv_cell(const std::string& text, bool neutralise) {
     }
     return out + "\"";
 }
+
+std::vector<std::string> table_column_names(const Pack& pack) {
+    std::vector<std::string> out;
+    for (const auto& c : table_column_set(pack, false)) out.push_back(c.name);
+    return out;
+}
+
+std::vector<std::string> table_default_columns() { return kCompactColumns; }
 
 std::unique_ptr<Writer> make_table_writer(std::ostream& out, const WriterContext& c) {
     return std::make_unique<TableWriter>(out, c);

@@ -61,6 +61,103 @@ public:
 private:
     int saved_ = -1;
 };
+// ---- the spreadsheet's own columns (issue 11) -------------------------------------------
+// The workbook is for people filtering in Excel: statuses in plain words (the codes stay in
+// csv and json), the pupil's date of birth and age, primary need, request date and warning
+// count beside the shared columns, and every gap on a sheet of its own, one row per gap.
+
+std::string capitalised(std::string s) {
+    for (auto& c : s)
+        if (c == '_') c = ' ';
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+std::string verdict_words(const Row& r) {
+    switch (r.verdict) {
+        case Verdict::ready: return "Ready";
+        case Verdict::not_ready:
+            // A parent's or young person's own request may be made whatever the evidence.
+            return r.made_by == "parent" || r.made_by == "young_person" ? "Request can be made" : "Not ready";
+        default: return "Invalid";
+    }
+}
+
+std::string status_words(Status s) {
+    switch (s) {
+        case Status::met: return "Met";
+        case Status::not_met: return "Not met";
+        case Status::insufficient_evidence: return "Insufficient evidence";
+        case Status::not_applicable: return "Not applicable";
+        default: return "Manual review";
+    }
+}
+
+Cell words_cell(std::string s) {
+    Cell c;
+    c.empty = s.empty();
+    c.text = std::move(s);
+    return c;
+}
+
+std::vector<Column> xlsx_columns(const Pack& pack, bool redacted) {
+    std::vector<Column> out;
+    for (const auto& c : columns(pack, redacted)) {
+        if (c.name == "first_gaps") continue;  // every gap is on the Gaps sheet
+        out.push_back(c);
+        if (c.name == (redacted ? "id" : "name")) {
+            if (!redacted) out.push_back({"date_of_birth", CellKind::date, 10});  // personal data: not when redacted
+            out.push_back({"age", CellKind::integer, 4});
+        } else if (c.name == "key_stage") {
+            out.push_back({"primary_need", CellKind::text, 22});
+        } else if (c.name == "made_by") {
+            out.push_back({"request_date", CellKind::date, 10});
+        } else if (c.name == "gaps") {
+            out.push_back({"warnings", CellKind::integer, 8});
+        }
+    }
+    return out;
+}
+
+std::vector<Cell> xlsx_cells(const Row& row, const Pack& pack, bool redacted) {
+    const auto base_cols = columns(pack, redacted);
+    const auto base = cells(row, pack, redacted);
+    const bool valid = row.verdict != Verdict::invalid;
+    auto date = [](const std::optional<Date>& d) {
+        Cell c;
+        c.kind = CellKind::date;
+        if (d) c.empty = false, c.date = *d, c.text = d->iso();
+        return c;
+    };
+    auto number = [](std::optional<int> v) {
+        Cell c;
+        c.kind = CellKind::integer;
+        if (v) c.empty = false, c.number = *v, c.text = std::to_string(*v);
+        return c;
+    };
+    std::vector<Cell> out;
+    for (const auto& col : xlsx_columns(pack, redacted)) {
+        const std::string& n = col.name;
+        if (n == "date_of_birth") out.push_back(date(valid ? row.date_of_birth : std::nullopt));
+        else if (n == "age") out.push_back(number(valid ? row.age_years : std::nullopt));
+        else if (n == "primary_need") out.push_back(words_cell(valid && row.primary_need ? capitalised(*row.primary_need) : ""));
+        else if (n == "request_date") out.push_back(date(valid ? row.request_date : std::nullopt));
+        else if (n == "warnings") out.push_back(number(valid ? std::optional<int>(row.warnings) : std::nullopt));
+        else if (n == "verdict") out.push_back(words_cell(verdict_words(row)));
+        else if (n == "made_by") out.push_back(words_cell(capitalised(row.made_by)));
+        else {
+            std::size_t i = 0;
+            while (i < base_cols.size() && base_cols[i].name != n) ++i;
+            std::size_t crit = 0;
+            while (crit < pack.criteria.size() && pack.criteria[crit].id != n) ++crit;
+            if (crit < pack.criteria.size())
+                out.push_back(crit < row.criteria.size() && row.criteria[crit] ? words_cell(status_words(*row.criteria[crit])) : Cell{});
+            else
+                out.push_back(i < base.size() ? base[i] : Cell{});
+        }
+    }
+    return out;
+}
 
 void check(lxw_error e, const char* what) {
     if (e != LXW_NO_ERROR) throw cli::OutputError(fmt::format("cannot write the workbook ({}): {}", what, lxw_strerror(e)));
@@ -68,7 +165,7 @@ void check(lxw_error e, const char* what) {
 
 class XlsxWriter : public Writer {
 public:
-    XlsxWriter(const std::string& path, const WriterContext& c) : c_(c), cols_(columns(*c.pack, c.redacted)) {
+    XlsxWriter(const std::string& path, const WriterContext& c) : c_(c), cols_(xlsx_columns(*c.pack, c.redacted)) {
         lxw_workbook_options opts{};
         opts.constant_memory = LXW_TRUE;
         opts.use_zip64 = LXW_TRUE;
@@ -76,6 +173,7 @@ public:
         wb_ = workbook_new_opt(path.c_str(), &opts);
         if (!wb_) throw cli::OutputError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
         records_ = workbook_add_worksheet(wb_, "Records");
+        gaps_ = workbook_add_worksheet(wb_, "Gaps");
         summary_ = workbook_add_worksheet(wb_, "Summary");
         if (!records_ || !summary_)  // the library could not make a sheet's temporary file
             throw cli::OutputError(fmt::format("cannot write {}: no temporary file for the sheets (is TMPDIR writable?)", path));
@@ -103,6 +201,7 @@ public:
             check(worksheet_write_string(records_, 0, col, cols_[i].name.c_str(), bold_), "header");
         }
         worksheet_freeze_panes(records_, 1, 0);
+        begin_gaps();
     }
     void row(const Row& r) override {
         // A sheet holds 1,048,576 rows, the header included: say so at the first record
@@ -112,7 +211,7 @@ public:
                                                "csv or jsonl, or screen the batch in parts",
                                                LXW_ROW_MAX - 1, LXW_ROW_MAX));
         ++row_;
-        auto cs = cells(r, *c_.pack, c_.redacted);
+        auto cs = xlsx_cells(r, *c_.pack, c_.redacted);
         for (std::size_t i = 0; i < cs.size(); ++i) {
             const auto& cell = cs[i];
             if (cell.empty) continue;
@@ -129,9 +228,11 @@ public:
                 }
             }
         }
+        gap_rows(r);
     }
     void end(const Summary& s) override {
         check(worksheet_autofilter(records_, 0, 0, row_, static_cast<lxw_col_t>(cols_.size() - 1)), "filter");
+        check(worksheet_autofilter(gaps_, 0, 0, gap_row_, static_cast<lxw_col_t>(gap_headers().size() - 1)), "filter");
         worksheet_set_column(summary_, 0, 0, 70, wrap_);
         worksheet_set_column(summary_, 1, 3, 12, nullptr);
         lxw_row_t r = 0;
@@ -146,9 +247,17 @@ public:
         text(0, fmt::format("Screened as of {} against {} ({})", c_.as_of.iso(), c_.pack->info.title, c_.pack->info.version), bold_);
         r += 2;
         text(0, "Verdict", bold_), text(1, "Records", bold_), ++r;
-        for (auto v : {Verdict::ready, Verdict::not_ready, Verdict::invalid})
-            text(0, std::string(to_string(v))), num(1, static_cast<double>(verdicts(s.verdicts, v))), ++r;
+        for (auto v : {Verdict::ready, Verdict::not_ready, Verdict::invalid}) {
+            Row words;
+            words.verdict = v;
+            text(0, verdict_words(words)), num(1, static_cast<double>(verdicts(s.verdicts, v))), ++r;
+        }
         text(0, "all records"), num(1, static_cast<double>(s.records)), r += 2;
+        if (!s.ignored.empty()) {
+            text(0, "Files ignored", bold_), text(1, "Files", bold_), ++r;
+            for (const auto& [why, n] : s.ignored) text(0, why), num(1, static_cast<double>(n)), ++r;
+            ++r;
+        }
         text(0, "Criterion met", bold_), text(1, "Records", bold_), ++r;
         for (std::size_t i = 0; i < s.criterion_ids.size(); ++i)
             text(0, fmt::format("{} ({})", s.criterion_titles[i], s.criterion_ids[i])), num(1, static_cast<double>(s.criteria_met[i])), ++r;
@@ -187,8 +296,56 @@ public:
     }
 
 private:
+    // The Gaps sheet: one row per gap, so that an officer can filter on a criterion or a
+    // check and see every record with that gap (one joined cell per record could not be
+    // filtered; a column per criterion would join again when a criterion has two gaps).
+    std::vector<std::string> gap_headers() const {
+        std::vector<std::string> h{"file", "document", "id"};
+        if (!c_.redacted) h.push_back("name");
+        for (const char* n : {"verdict", "made_by", "order", "criterion", "check", "gap"}) h.push_back(n);
+        return h;
+    }
+    void begin_gaps() {
+        auto h = gap_headers();
+        for (std::size_t i = 0; i < h.size(); ++i) {
+            auto col = static_cast<lxw_col_t>(i);
+            double width = h[i] == "gap" ? 90 : h[i] == "criterion" || h[i] == "check" ? 34 : h[i] == "file" ? 28 : 14;
+            check(worksheet_set_column(gaps_, col, col, width, nullptr), "column");
+            check(worksheet_write_string(gaps_, 0, col, h[i].c_str(), bold_), "header");
+        }
+        worksheet_freeze_panes(gaps_, 1, 0);
+    }
+    void gap_rows(const Row& r) {
+        int order = 0;
+        for (const auto& g : r.all_gaps) {
+            if (gap_row_ + 1 >= LXW_ROW_MAX)
+                throw cli::OutputError(fmt::format("more than {} gaps: an xlsx sheet holds at most {} rows; use --format "
+                                                   "csv or jsonl, or screen the batch in parts",
+                                                   LXW_ROW_MAX - 1, LXW_ROW_MAX));
+            ++gap_row_;
+            lxw_col_t col = 0;
+            auto str = [&](const std::string& t) {
+                if (!t.empty()) check(worksheet_write_string(gaps_, gap_row_, col, clean(t).c_str(), nullptr), "gap");
+                ++col;
+            };
+            auto num = [&](double v) { check(worksheet_write_number(gaps_, gap_row_, col++, v, nullptr), "gap"); };
+            str(r.file);
+            num(r.document);
+            str(r.id);
+            if (!c_.redacted) str(r.name.value_or(""));
+            str(verdict_words(r));
+            str(capitalised(r.made_by));
+            num(++order);
+            str(g.criterion);
+            str(g.check);
+            str(g.text);
+        }
+    }
+
     WriterContext c_;
     std::vector<Column> cols_;
+    lxw_worksheet* gaps_ = nullptr;
+    lxw_row_t gap_row_ = 0;
     lxw_workbook* wb_ = nullptr;
     lxw_worksheet* records_ = nullptr;
     lxw_worksheet* summary_ = nullptr;

@@ -9,6 +9,8 @@ ehcp=$1; expected=$2; shift 2
 cd "$(dirname "$0")/../.."
 out=$(mktemp); err=$(mktemp); actual=$(mktemp)
 trap 'rm -f "$out" "$err" "$actual"' EXIT
+# The screen table fits $COLUMNS when it is set: whole outputs are compared uncut.
+unset COLUMNS
 NO_COLOR=1 "$ehcp" "$@" >"$out" 2>"$err" </dev/null
 status=$?
 {

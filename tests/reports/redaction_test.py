@@ -106,6 +106,7 @@ def main():
                 failures.append(f"{' '.join(args)} --redact: should still show {kept!r}")
         print(f"ok: {' '.join(args)} --redact shows none of {len(values)} free-text values")
     failures += invalid_record_leaks(ehcp, root, runs)
+    failures += file_name_leaks(ehcp, root, runs, record_path)
     if failures:
         print("\n".join("FAIL: " + f for f in failures))
         return 1
@@ -136,6 +137,37 @@ def invalid_record_leaks(ehcp, root, runs):
                 if t in out:
                     failures.append(f"{' '.join(args)} --redact on an invalid record: shows {t}")
         print(f"ok: {len(runs)} runs on an invalid record checked for {len(tokens)} tokens")
+    return failures
+
+
+def file_name_leaks(ehcp, root, runs, record_path):
+    """--redact leaves out the record's file name and folder (schools name files after
+    pupils) in every format, and names the file by its position instead: `file 1`. A
+    missing file is named so too, on standard error and in JSON."""
+    import shutil
+    import tempfile
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = os.path.join(tmp, "QfolderZ")
+        os.mkdir(folder)
+        path = os.path.join(folder, "QpupilfileZ-lily.yaml")
+        shutil.copy(os.path.join(root, record_path), path)
+        missing = os.path.join(folder, "QmissingfileZ.yaml")
+        tokens = ["QfolderZ", "QpupilfileZ", "QmissingfileZ"]
+        for args in runs:
+            for inputs in ([path], [path, missing], [folder]):
+                plain = run(ehcp, root, ["--as-of", "2026-11-22"] + args + inputs)
+                if "QpupilfileZ" not in plain and args != ["validate"]:
+                    failures.append(f"{' '.join(args)} without --redact does not name the file: this proves nothing")
+                out = run(ehcp, root, ["--redact", "--as-of", "2026-11-22"] + args + inputs)
+                for t in tokens:
+                    if t in out:
+                        failures.append(f"{' '.join(args)} --redact {len(inputs)} input(s): shows the file name token {t}")
+                if args != ["validate"] and "file 1" not in out:
+                    failures.append(f"{' '.join(args)} --redact: does not name the record `file 1`")
+                if len(inputs) == 2 and "file 2" not in out:
+                    failures.append(f"{' '.join(args)} --redact: does not name the missing file `file 2`")
+        print(f"ok: {len(runs)} formats x 3 inputs --redact name no file or folder")
     return failures
 
 

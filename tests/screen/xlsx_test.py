@@ -52,7 +52,7 @@ with tempfile.TemporaryDirectory() as tmp:
         names = z.namelist()
         wb = ET.fromstring(z.read("xl/workbook.xml"))
         sheets = [s.get("name") for s in wb.find("m:sheets", NS)]
-        check(sheets == ["Records", "Summary"], f"sheets {sheets}")
+        check(sheets == ["Records", "Gaps", "Summary"], f"sheets {sheets}")
         shared = []
         if "xl/sharedStrings.xml" in names:
             for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS):
@@ -66,7 +66,9 @@ with tempfile.TemporaryDirectory() as tmp:
 
         root, rows = read_sheet(z, "xl/worksheets/sheet1.xml", shared)
         header = [rows[0][i][1] for i in sorted(rows[0])]
-        check(header[:8] == ["file", "document", "id", "name", "setting", "year_group", "key_stage", "verdict"], f"header {header[:8]}")
+        check(header[:13] == ["file", "document", "id", "name", "date_of_birth", "age", "setting", "year_group", "key_stage",
+                              "primary_need", "verdict", "made_by", "request_date"], f"header {header[:13]}")
+        check("warnings" in header and "first_gaps" not in header, f"warnings counted; gaps on their own sheet: {header}")
         col = {h: i for i, h in enumerate(header)}
         check(len(rows) == 1 + 7, f"{len(rows) - 1} record rows, expected 7")
         pane = root.find(".//m:pane", NS)
@@ -83,7 +85,17 @@ with tempfile.TemporaryDirectory() as tmp:
         check(cell(1, "name")[1] == "Sam Example", f"name {cell(1, 'name')}")
         check(cell(1, "document")[0] == "n" and cell(1, "document")[1] == "0", f"document is a number: {cell(1, 'document')}")
         check(cell(1, "year_group")[:2] == ("n", "6"), f"year_group {cell(1, 'year_group')}")
-        check(cell(1, "verdict")[1] == "ready", "verdict ready")
+        check(cell(1, "verdict")[1] == "Ready", "verdict in words: Ready")
+        check(cell(1, "made_by")[1] == "School", f"made_by in words: {cell(1, 'made_by')}")
+        check(cell(1, "attainment")[1] == "Met", f"criterion in words: {cell(1, 'attainment')}")
+        t, v, s = cell(1, "date_of_birth")
+        check(t == "n" and float(v) == (date(2016, 5, 14) - date(1899, 12, 30)).days and fmt_of(s) == "yyyy-mm-dd",
+              f"date of birth is a date: {t} {v} {fmt_of(s)}")
+        check(cell(1, "age")[:2] == ("n", "10"), f"age {cell(1, 'age')}")
+        check(cell(1, "primary_need")[1] == "Cognition and learning", f"primary need {cell(1, 'primary_need')}")
+        t, v, s = cell(1, "request_date")
+        check(t == "n" and float(v) == (date(2026, 11, 20) - date(1899, 12, 30)).days, f"request date {t} {v}")
+        check(cell(1, "warnings")[:2] == ("n", "0"), f"warnings {cell(1, 'warnings')}")
         t, v, s = cell(1, "provision_total")
         check(t == "n" and float(v) == 2610.0 and "£" in fmt_of(s), f"money: {t} {v} {fmt_of(s)}")
         t, v, s = cell(1, "decide_to_assess_by")
@@ -94,10 +106,14 @@ with tempfile.TemporaryDirectory() as tmp:
         # Row 2: the name with a comma and quotes, whole.
         check(cell(2, "name")[1] == 'Example, Sam "Junior"', f"comma and quotes: {cell(2, 'name')}")
         # Row 3: not ready, with gaps.
-        check(cell(3, "verdict")[1] == "not_ready" and cell(3, "gaps")[:2] == ("n", "3"), "not ready with 3 gaps")
-        check(cell(3, "existing-support")[1] == "not_met", "criterion status")
+        check(cell(3, "verdict")[1] == "Not ready" and cell(3, "gaps")[:2] == ("n", "3"), "not ready with 3 gaps")
+        check(cell(3, "existing-support")[1] == "Not met", "criterion status in words")
+        statuses = {rows[r].get(col[c], (None, None))[1] for r in range(1, len(rows))
+                    for c in ("attainment", "sen", "existing-support", "health-wellbeing", "over-18")}
+        check(statuses <= {None, "Met", "Not met", "Insufficient evidence", "Not applicable", "Manual review"},
+              f"every status in words: {statuses}")
         # Row 4: invalid, with its first error, the pupil id it could still read, and no other pupil cells.
-        check(cell(4, "verdict")[1] == "invalid", "invalid verdict")
+        check(cell(4, "verdict")[1] == "Invalid", "invalid verdict")
         check("14/05/2016" in cell(4, "error")[1], f"first error: {cell(4, 'error')}")
         check(cell(4, "id") is not None and cell(4, "id")[1] == "R801200404004", f"invalid row's id: {cell(4, 'id')}")
         check(cell(4, "name") is None and cell(4, "provision_total") is None, "an invalid record has no other pupil cells")
@@ -108,10 +124,25 @@ with tempfile.TemporaryDirectory() as tmp:
         names_col = [rows[r].get(col["name"], (None, None))[1] for r in range(1, len(rows))]
         check("Siân Ŵyn" in names_col and "Zoë Ørsted-Núñez" in names_col, f"non-ASCII names {names_col}")
 
-        _, srows = read_sheet(z, "xl/worksheets/sheet2.xml", shared)
+        # The Gaps sheet: one row per gap, filterable by criterion and check.
+        groot, grows = read_sheet(z, "xl/worksheets/sheet2.xml", shared)
+        gheader = [grows[0][i][1] for i in sorted(grows[0])]
+        check(gheader == ["file", "document", "id", "name", "verdict", "made_by", "order", "criterion", "check", "gap"],
+              f"gaps header {gheader}")
+        gcol = {h: i for i, h in enumerate(gheader)}
+        total_gaps = sum(int(rows[r][col["gaps"]][1]) for r in range(1, len(rows)) if col["gaps"] in rows[r])
+        check(len(grows) - 1 == total_gaps, f"{len(grows) - 1} gap rows for {total_gaps} gaps")
+        row3 = [g for g in grows[1:] if g[gcol["file"]][1] == cell(3, "file")[1] and g[gcol["document"]][1] == "2"]
+        check(len(row3) == 3 and [g[gcol["order"]][1] for g in row3] == ["1", "2", "3"], f"record 3's gaps in order: {row3}")
+        check(all(gcol["criterion"] in g and gcol["gap"] in g for g in grows[1:]), "every gap names its criterion")
+        check(any(g.get(gcol["check"], (0, ""))[1] for g in grows[1:]), "gaps name their check")
+        check(groot.find("m:autoFilter", NS) is not None, "the gaps sheet has filters")
+
+        _, srows = read_sheet(z, "xl/worksheets/sheet3.xml", shared)
         text = [[c[1] for _, c in sorted(r.items())] for r in srows]
         flat = {r[0]: r[1:] for r in text if r}
-        check(flat.get("ready") == ["3"] and flat.get("not_ready") == ["3"] and flat.get("invalid") == ["1"], f"summary verdicts {flat}")
+        check(flat.get("Ready") == ["3"] and flat.get("Not ready") == ["3"] and flat.get("Invalid") == ["1"], f"summary verdicts {flat}")
+        check(flat.get("not a .yaml or .yml file") == ["1"], f"summary counts the ignored file: {flat}")
         check(flat.get("all records") == ["7"], "summary total")
         check(any(k.startswith("Most common gaps") for k in flat), "summary has the most common gaps")
         check(any(k.startswith("Setting") for k in flat), "summary has settings")
@@ -122,6 +153,10 @@ with tempfile.TemporaryDirectory() as tmp:
     with zipfile.ZipFile(out2) as z:
         data = z.read("xl/worksheets/sheet1.xml").decode()
         check("Sam Example" not in data and ">name<" not in data, "redacted workbook has no names")
+        check(">date_of_birth<" not in data and ">age<" in data, "redacted: no date of birth, the age kept")
+        check("mixed/batch.yaml" not in data and ">file 1<" in data, "redacted: files by position, not by name")
+        gaps = z.read("xl/worksheets/sheet2.xml").decode()
+        check("Sam Example" not in gaps and ">name<" not in gaps and "batch.yaml" not in gaps, "redacted gaps sheet")
 
     # Records of two authorities (request.authority): a `pack` column, and a per-authority block.
     out3 = os.path.join(tmp, "authorities.xlsx")

@@ -113,3 +113,31 @@ TEST_CASE("screen pipeline: every record once, in input order, with a window sma
         }
     }
 }
+
+TEST_CASE("redact_source: a record's file is named by the reference given, everywhere it appears") {
+    LoadedRecord loaded;
+    loaded.source = SourceRef{"requests/lily-smith.yaml", 2, 40};
+    loaded.diagnostics.push_back(Diagnostic{Severity::error, "file.unreadable",
+                                            "`requests/lily-smith.yaml` cannot be opened: No such file or directory", "",
+                                            "requests/lily-smith.yaml", 0, 0, "check requests/lily-smith.yaml"});
+    loaded.diagnostics.push_back(Diagnostic{Severity::warning, "date.future", "a date after the as-of date", "request.date",
+                                            "requests/lily-smith.yaml", 12, 3, ""});
+    redact_source(loaded, "file 3");
+    CHECK(loaded.source.file == "file 3");
+    CHECK(loaded.source.document == 2);  // where in the file stays: it names no one
+    CHECK(loaded.source.line == 40);
+    CHECK(loaded.diagnostics[0].message == "`file 3` cannot be opened: No such file or directory");
+    CHECK(loaded.diagnostics[0].fix == "check file 3");
+    for (const auto& d : loaded.diagnostics) {
+        CHECK(d.file == "file 3");
+        CHECK(format_diagnostic(d).find("lily") == std::string::npos);
+    }
+    CHECK(loaded.diagnostics[1].message == "a date after the as-of date");  // other words untouched
+
+    // A very short name is replaced only where it is quoted, not inside other words.
+    LoadedRecord tiny;
+    tiny.source = SourceRef{"a.y", 0, 1};
+    tiny.diagnostics.push_back(Diagnostic{Severity::error, "file.empty", "`a.y` is empty: a.yes", "", "a.y", 0, 0, ""});
+    redact_source(tiny, "file 1");
+    CHECK(tiny.diagnostics[0].message == "`file 1` is empty: a.yes");
+}

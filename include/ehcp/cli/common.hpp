@@ -6,6 +6,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ehcp/core/date.hpp"
@@ -54,8 +55,43 @@ bool use_color(const GlobalOptions& g);
 // error: the record would be destroyed.
 void write_output(const GlobalOptions& g, const std::string& text, const std::vector<std::string>& inputs = {});
 
-// Every record of every file, in the order given ("-" is standard input).
-std::vector<LoadedRecord> load_all(const std::vector<std::string>& files, const LoadOptions& options);
+// Every record of every file, in the order given ("-" is standard input). `redact`: each
+// record's file is named by its position (redacted_file_name), never by its path.
+std::vector<LoadedRecord> load_all(const std::vector<std::string>& files, const LoadOptions& options,
+                                   bool redact = false);
+
+// The record files that PATHs name, the same for `check`, `validate` and `screen`: files as
+// given, in the order given ("-" is standard input); a folder expanded recursively to its
+// `*.yaml` and `*.yml` files, in any case, in byte order of their paths
+// (screen::expand_paths). With no PATH: standard input when it is not a terminal, and
+// with a terminal a usage error that says how to give a file.
+struct InputFiles {
+    std::vector<std::string> files;
+    std::vector<std::pair<std::string, std::string>> ignored;  // (path, why) entries of folders not read
+};
+InputFiles collect_inputs(const std::vector<std::string>& paths, const std::string& command);
+
+// "2 files ignored: not a .yaml or .yml file; 1 ignored: a symlink to nothing (dangling)":
+// the ignored entries counted by why, in one line ("" when there are none).
+std::string ignored_words(const std::vector<std::pair<std::string, std::string>>& ignored);
+
+// Says on standard error what a folder held that was not read: a count unless quiet,
+// every entry with `verbose`.
+void report_ignored(const InputFiles& inputs, bool quiet, bool verbose);
+
+// A file that could not be read at all (missing, unreadable, empty, too large): a record
+// with only `file.*` errors and no content.
+bool file_not_read(const LoadedRecord& loaded);
+
+// Says so in one line per problem on standard error: `ehcp: PATH: error: ...`.
+void say_file_not_read(const LoadedRecord& loaded);
+
+// --redact: the stable, non-identifying name of the record's file, its position among the
+// files read (counted from 1): "file 3".
+std::string redacted_file_name(std::size_t index);
+
+// With -o FILE and not quiet: `ehcp: wrote FILE: WHAT` on standard error.
+void say_written(const GlobalOptions& g, const std::string& what);
 
 std::string nearest_word(const std::string& word, const std::vector<std::string>& candidates);
 

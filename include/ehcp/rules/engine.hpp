@@ -17,4 +17,9 @@ RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const
 // a free-text field keeps only its code, and the record's free-text values are scrubbed.
 std::vector<Diagnostic> redact_diagnostics(std::vector<Diagnostic> diagnostics, const Record* record);
 
+// --redact: the record's file named `name` (a non-identifying reference such as "file 3")
+// instead of its path, in its source and its diagnostics, and the path cut out of their
+// messages and fixes (schools name files after pupils). Call before evaluate_record.
+void redact_source(LoadedRecord& loaded, const std::string& name);
+
 }  // namespace ehcp

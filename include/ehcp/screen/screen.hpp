@@ -66,6 +66,23 @@ struct Row {
 
     // The record's ehcp-report/1 object on one line (jsonl, json formats).
     std::string json_line;
+
+    // A file that could not be read at all: its problems as one-line messages, which
+    // `screen` also says on standard error (as `check` and `validate` do).
+    std::vector<std::string> read_errors;
+
+    // For the spreadsheet only (xlsx_columns, gap sheet).
+    std::optional<Date> date_of_birth;
+    std::optional<int> age_years;
+    std::optional<Date> request_date;
+    int warnings = 0;
+    struct GapDetail {
+        int rank = 0;
+        std::string criterion;  // the criterion's title, or "Evidence checklist"
+        std::string check;      // the check's title (or id) the gap comes from; "" for the criterion itself
+        std::string text;
+    };
+    std::vector<GapDetail> all_gaps;
 };
 
 inline constexpr std::size_t kFirstGaps = 3;
@@ -117,6 +134,9 @@ struct Summary {
         std::map<Verdict, long> verdicts;
     };
     std::map<std::string, PackCount> packs;
+    // Entries of the folders given that were not read, counted by why (in the order first met).
+    std::vector<std::pair<std::string, long>> ignored;
+    bool ignored_listed = false;  // --verbose has named them: the summary gives no hint to
 
     explicit Summary(const Pack& pack);
     void add(const Row& row);
@@ -128,6 +148,8 @@ inline constexpr std::size_t kTopGaps = 10;
 
 // The summary in words, for a terminal or standard error.
 std::string summary_text(const Summary& s);
+// "2 files ignored: not a .yaml or .yml file" ("" when none was).
+std::string ignored_line(const Summary& s);
 
 // ---- writers -------------------------------------------------------------------------
 
@@ -144,11 +166,19 @@ struct WriterContext {
     Date as_of;
     bool redacted = false;
     bool quiet = false;
+    // The terminal table (table_columns): the columns to show (empty: the compact default),
+    // the width to fit (0: no limit) and whether verdicts are coloured.
+    std::vector<std::string> table_columns;
+    int table_width = 0;
+    bool color = false;
 };
 
 // Text formats write to `out`; `summary_out` takes the summary where the format has no
 // place for it (csv, jsonl: standard error), nullptr for none.
 std::unique_ptr<Writer> make_table_writer(std::ostream& out, const WriterContext& c);
+// The names --columns takes, in the order `--columns wide` shows them, and the default.
+std::vector<std::string> table_column_names(const Pack& pack);
+std::vector<std::string> table_default_columns();
 std::unique_ptr<Writer> make_csv_writer(std::ostream& out, std::ostream* summary_out, const WriterContext& c);
 std::unique_ptr<Writer> make_jsonl_writer(std::ostream& out, std::ostream* summary_out, const WriterContext& c);
 std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterContext& c);
