@@ -4,6 +4,7 @@
 
 #include "ehcp/cli/commands.hpp"
 #include "ehcp/cli/exit_codes.hpp"
+#include "ehcp/cli/validate_fix.hpp"
 #include "ehcp/render/json_report.hpp"
 #include "ehcp/rules/engine.hpp"
 
@@ -14,6 +15,8 @@ namespace {
 struct ValidateOptions {
     std::vector<std::string> files;
     std::string format = "text";
+    bool fix = false;   // --fix: make every exact fix in place, keeping a backup
+    bool diff = false;  // --diff: show them as a unified diff, write nothing
 };
 
 int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
@@ -25,6 +28,8 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
     } catch (const UsageError&) {
         if (g.rules != "coventry") throw;
     }
+    if (o.fix || o.diff)
+        return run_validate_fix(o.files, o.diff, o.format == "json", g, load_options(g, pack ? &*pack : nullptr, as_of));
     auto records = load_all(o.files, load_options(g, pack ? &*pack : nullptr, as_of));
     int invalid = 0, warnings = 0;
     std::string out;
@@ -66,6 +71,11 @@ Command validate_command() {
                 auto o = std::make_shared<ValidateOptions>();
                 sub.add_option("files", o->files, "record files; - reads standard input")->required();
                 sub.add_option("--format", o->format, "text or json")->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case));
+                sub.add_flag("--fix", o->fix,
+                             "make every fix that has exactly one answer in the files themselves (dates such as "
+                             "14/05/2016 read day/month/year, Yes/No, £1,250, 91%, School), keeping each original "
+                             "as FILE.bak; then report what is left");
+                sub.add_flag("--diff", o->diff, "show what --fix would change as a unified diff; write nothing");
                 return [o](const GlobalOptions& g) { return run_validate(*o, g); };
             }};
 }
