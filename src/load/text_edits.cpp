@@ -137,9 +137,14 @@ std::string unified_diff(std::string_view before, std::string_view after, const 
         std::size_t next = k;
         for (std::size_t i = from; i < to; ++i) {
             if (next <= last && changed[next] == i) {
-                if (i < a.size()) emit(body, '-', a[i]), ++count_a;
-                if (i < b.size()) emit(body, '+', b[i]), ++count_b;
-                ++next;
+                // A block of consecutive changed lines: its old lines, then its new ones.
+                std::size_t end = i;
+                while (next <= last && changed[next] == end) ++next, ++end;
+                for (std::size_t j = i; j < end; ++j)
+                    if (j < a.size()) emit(body, '-', a[j]), ++count_a;
+                for (std::size_t j = i; j < end; ++j)
+                    if (j < b.size()) emit(body, '+', b[j]), ++count_b;
+                i = end - 1;
             } else {
                 emit(body, ' ', a[i]);
                 ++count_a, ++count_b;
