@@ -135,7 +135,13 @@ int run_validate_fix(const std::vector<std::string>& files, bool diff_only, bool
                     sources.push_back(d);
                 }
         std::optional<std::string> text;
-        if (!edits.empty()) text = read_whole(file, options.max_file_bytes);
+        if (!edits.empty()) {
+            text = read_whole(file, options.max_file_bytes);
+            if (!text)
+                out += fmt::format("{}: not fixed: the file could not be read again as a whole (not a regular file, "
+                                   "or larger than the size limit)\n",
+                                   shown(file));
+        }
         if (text) {
             EditResult result = apply_edits(*text, edits);
             for (std::size_t i = 0; i < edits.size(); ++i) {
