@@ -139,7 +139,13 @@ struct TabRun {
     std::optional<std::size_t> width;  // spaces that replace it, when only one reads right
 };
 
-TabRun tab_run(const std::string& text, int line) {
+// Reading on past tabs parses the document once per width tried: bounded, so that a
+// hostile text (thousands of tab runs, indentation thousands of spaces deep) costs at
+// most this many bytes of parsing before the tab is left as an error without a fix.
+constexpr std::size_t kTabParseBudget = 16u * 1024 * 1024;
+constexpr std::size_t kMaxTabWidth = 40;
+
+TabRun tab_run(const std::string& text, int line, std::size_t& budget) {
     Lines l(text);
     TabRun run;
     run.first = run.last = line;
@@ -175,7 +181,10 @@ TabRun tab_run(const std::string& text, int line) {
         highest = std::max(highest, leading_space(l.lines[static_cast<std::size_t>(next)]).size());
     const int past = next >= 0 ? next : run.last;
     std::vector<std::size_t> fits;
+    if (highest > kMaxTabWidth) return run;
     for (std::size_t width = lowest; width <= highest; ++width) {
+        if (budget < text.size()) return run;
+        budget -= text.size();
         std::string candidate;
         for (std::size_t i = 0; i < l.lines.size(); ++i) {
             std::string_view s = l.lines[i];
@@ -270,6 +279,7 @@ std::optional<Record> parse_document(DocumentContext& doc, std::string_view text
             }
         } restore{doc, text};
         auto now = [&] { return shifts.empty() ? text : std::string_view(untabbed); };
+        std::size_t tab_budget = kTabParseBudget;
         try {
             for (;;) {
                 try {
@@ -279,7 +289,7 @@ std::optional<Record> parse_document(DocumentContext& doc, std::string_view text
                     auto tab = first_tab_indent(now());
                     if (!tab || !(e.mark.is_null() || tab->line <= e.mark.line) || shifts.size() > 10000) throw;
                     if (shifts.empty()) untabbed = std::string(text);
-                    TabRun run = tab_run(untabbed, tab->line);
+                    TabRun run = tab_run(untabbed, tab->line, tab_budget);
                     if (!run.width) throw;  // reported below as a tab with no single fix
                     const std::string spaces(*run.width, ' ');
                     Lines l(untabbed);
@@ -321,8 +331,8 @@ std::optional<Record> parse_document(DocumentContext& doc, std::string_view text
             auto tab = first_tab_indent(now());
             if (tab && (e.mark.is_null() || tab->line <= e.mark.line)) {
                 doc.error("yaml.tab", "", doc.position(tab->line, tab->byte_column),
-                          "a tab is used for indentation; YAML needs spaces, and no one number of spaces fits the "
-                          "lines around it, so the rest of the record is not read",
+                          "a tab is used for indentation; YAML needs spaces, and how many spaces it stands for here "
+                          "is not clear, so the rest of the record is not read",
                           "replace the tab with spaces, as many as the key this line belongs with, then check again");
             } else if (auto key = overlong_key(now(), e.mark)) {
                 doc.error("yaml.syntax", "", doc.position(e.mark.line, 0),

@@ -153,3 +153,17 @@ TEST_CASE("fix: a tab in indentation is reported with its fix, and reading goes 
     const auto& t = first(last, "yaml.tab");
     CHECK_FALSE(t.edit);
 }
+
+TEST_CASE("fix: reading on past tabs is bounded for hostile text") {
+    // Indentation deeper than any record's: no width is tried, the tab stays an error.
+    std::string deep = "format: ehcp-record/1\npupil:\n" + std::string(5000, ' ') + "a: b\n\tc: d\n";
+    auto r = load(deep);
+    CHECK_FALSE(first(r, "yaml.tab").edit);
+    // Thousands of tab runs: the parse budget runs out, and the loader still answers.
+    std::string many = "format: ehcp-record/1\npupil:\n";
+    for (int i = 0; i < 3000; ++i) many += "  k" + std::to_string(i) + ": v\n\tt" + std::to_string(i) + ": v\n";
+    auto m = load(many);
+    CHECK_FALSE(m.valid());
+    CHECK(std::count_if(m.diagnostics.begin(), m.diagnostics.end(),
+                        [](const Diagnostic& d) { return d.code == "yaml.tab" && !d.edit; }) == 1);
+}
