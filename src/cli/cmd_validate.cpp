@@ -31,7 +31,7 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
     if (o.fix || o.diff)
         return run_validate_fix(o.files, o.diff, o.format == "json", g, load_options(g, pack ? &*pack : nullptr, as_of));
     auto records = load_all(o.files, load_options(g, pack ? &*pack : nullptr, as_of));
-    int invalid = 0, warnings = 0;
+    int invalid = 0, warnings = 0, fixable = 0;
     std::string out;
     nlohmann::ordered_json json = nlohmann::ordered_json::array();
     for (const auto& r : records) {
@@ -43,6 +43,7 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
                                           : r.diagnostics;
         for (const auto& d : diagnostics) {
             if (d.severity == Severity::warning) ++warnings;
+            if (d.edit && r.source.file != "-") ++fixable;
             if (!(g.quiet && d.severity == Severity::warning)) out += format_diagnostic(d) + "\n";
             diags.push_back({{"severity", to_string(d.severity)}, {"code", d.code}, {"message", d.message},
                              {"path", d.path}, {"line", d.line}, {"column", d.column}, {"fix", d.fix}});
@@ -59,6 +60,11 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
             out += fmt::format("{} record{} read: {} valid, {} invalid, {} warning{}\n", records.size(),
                                records.size() == 1 ? "" : "s", records.size() - invalid, invalid, warnings,
                                warnings == 1 ? "" : "s");
+        if (!g.quiet && fixable > 0)
+            out += fmt::format("{} problem{} ha{} a single answer ehcp can write: run `ehcp validate --fix` to make "
+                               "the change{} (the original is kept as a backup), or `--diff` to see {} first\n",
+                               fixable, fixable == 1 ? "" : "s", fixable == 1 ? "s" : "ve", fixable == 1 ? "" : "s",
+                               fixable == 1 ? "it" : "them");
         write_output(g, out, o.files);
     }
     return invalid ? exit_code::invalid : exit_code::ready;
