@@ -150,6 +150,21 @@ TabRun tab_run(const std::string& text, int line, std::size_t& budget) {
     TabRun run;
     run.first = run.last = line;
     run.old_space = std::string(leading_space(l.lines[static_cast<std::size_t>(line)]));
+    if (l.lines[static_cast<std::size_t>(line)].substr(run.old_space.size()).substr(0, 1) == "#") {
+        // A comment belongs to no key: any width reads the same. Line it up with the
+        // next line of content (or the one before) when that is indented with spaces.
+        run.width = 0;
+        for (int step : {1, -1})
+            for (int i = line + step; i >= 0 && static_cast<std::size_t>(i) < l.lines.size(); i += step) {
+                std::string_view s = l.lines[static_cast<std::size_t>(i)];
+                if (!is_content(s)) continue;
+                if (leading_space(s).find('\t') == std::string_view::npos && run.width == 0)
+                    run.width = leading_space(s).size();
+                break;
+            }
+        if (*run.width > kMaxTabWidth) run.width = 0;
+        return run;
+    }
     int next = -1;  // the first content line after the run
     for (std::size_t i = static_cast<std::size_t>(line) + 1; i < l.lines.size(); ++i) {
         if (!is_content(l.lines[i])) continue;

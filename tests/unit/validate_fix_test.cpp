@@ -148,6 +148,13 @@ TEST_CASE("fix: a tab in indentation is reported with its fix, and reading goes 
     const auto& yes = first(r, "type.bool");
     CHECK(yes.line == 7);
     CHECK(yes.column == 17);
+    // A comment indented with a tab belongs to no key: lined up with the next line.
+    auto comment = load(with("  name: Sam\n\t# a note\n  setting: S\n  looked_after: Yes\n"));
+    const auto& c = first(comment, "yaml.tab");
+    REQUIRE(c.edit);
+    CHECK(c.line == 6);
+    CHECK(c.edit->new_text == "  ");
+    CHECK(first(comment, "type.bool").line == 8);
     // Ambiguous: a tab-indented last line could belong to `pupil` or to the top level.
     auto last = load("format: ehcp-record/1\npupil:\n  id: X\n  name: Sam\n\tsetting: S\n");
     const auto& t = first(last, "yaml.tab");
