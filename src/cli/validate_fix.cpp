@@ -124,8 +124,10 @@ int run_validate_fix(const std::vector<std::string>& files, bool diff_only, bool
     std::size_t changes = 0;
     nlohmann::ordered_json json_records = nlohmann::ordered_json::array();
     nlohmann::ordered_json json_changes = nlohmann::ordered_json::array();
-    for (const auto& file : files) {
-        std::vector<LoadedRecord> records = load_all({file}, options);
+
+    // Makes (or, with --diff, shows) the fixes of one file's records; `records` become
+    // the file's records as they are after fixing.
+    auto fix_file = [&](const std::string& file, std::vector<LoadedRecord>& records) {
         std::vector<TextEdit> edits;
         std::vector<Diagnostic> sources;
         for (const auto& r : records)
@@ -134,56 +136,69 @@ int run_validate_fix(const std::vector<std::string>& files, bool diff_only, bool
                     edits.push_back(*d.edit);
                     sources.push_back(d);
                 }
-        std::optional<std::string> text;
-        if (!edits.empty()) {
-            text = read_whole(file, options.max_file_bytes);
-            if (!text)
-                out += fmt::format("{}: not fixed: the file could not be read again as a whole (not a regular file, "
-                                   "or larger than the size limit)\n",
-                                   shown(file));
+        if (edits.empty()) return;
+        std::optional<std::string> text = read_whole(file, options.max_file_bytes);
+        if (!text) {
+            (diff_only ? note : out) += fmt::format("{}: not fixed: the file could not be read again as a whole (not "
+                                                    "a regular file, or larger than the size limit)\n",
+                                                    shown(file));
+            return;
         }
-        if (text) {
-            EditResult result = apply_edits(*text, edits);
-            for (std::size_t i = 0; i < edits.size(); ++i) {
-                const TextEdit& e = edits[i];
-                const EditOutcome& o = result.outcomes[i];
-                const Diagnostic& d = sources[i];
-                if (o.applied) {
-                    ++changes;
-                    // --redact: the place and the kind of change, not the values.
-                    if (g.redact)
-                        out += fmt::format("{}:{}:{}: fixed [{}]\n", shown(d.file), e.line, o.column, d.code);
-                    else
-                        out += fmt::format("{}:{}:{}: fixed: {} → {}: {}\n", shown(d.file), e.line, o.column,
-                                           quoted(e.old_text), quoted(e.new_text), shown(d.message));
-                    nlohmann::ordered_json c{{"file", d.file}, {"line", e.line}, {"column", o.column}, {"code", d.code}};
-                    if (!g.redact) {
-                        c["old"] = e.old_text;
-                        c["new"] = e.new_text;
-                        c["why"] = d.message;
-                    }
-                    json_changes.push_back(std::move(c));
-                } else if (o.reason != "the same change is made once") {
-                    out += fmt::format("{}:{}:{}: not fixed: {}\n", shown(d.file), d.line, d.column, o.reason);
+        std::string said;  // each change, or why it was not made
+        EditResult result = apply_edits(*text, edits);
+        for (std::size_t i = 0; i < edits.size(); ++i) {
+            const TextEdit& e = edits[i];
+            const EditOutcome& o = result.outcomes[i];
+            const Diagnostic& d = sources[i];
+            if (o.applied) {
+                ++changes;
+                // --redact: the place and the kind of change, not the values.
+                if (g.redact)
+                    said += fmt::format("{}:{}:{}: fixed [{}]\n", shown(d.file), e.line, o.column, d.code);
+                else
+                    said += fmt::format("{}:{}:{}: fixed: {} → {}: {}\n", shown(d.file), e.line, o.column,
+                                        quoted(e.old_text), quoted(e.new_text), shown(d.message));
+                nlohmann::ordered_json c{{"file", d.file}, {"line", e.line}, {"column", o.column}, {"code", d.code}};
+                if (!g.redact) {
+                    c["old"] = e.old_text;
+                    c["new"] = e.new_text;
+                    c["why"] = d.message;
                 }
-            }
-            if (result.applied > 0) {
-                if (diff_only) {
-                    diff_text += unified_diff(*text, result.text, file);
-                } else {
-                    std::string backup = write_backup(file, *text);
-                    OutputFile target(file, {});
-                    target.write(result.text);
-                    target.commit();
-                    out += fmt::format("{}: {} change{} written; the original is kept as {}\n", shown(file),
-                                       result.applied, result.applied == 1 ? "" : "s", shown(backup));
-                }
-                records = load_text(file, result.text, options);
+                json_changes.push_back(std::move(c));
+            } else if (o.reason != "the same change is made once") {
+                said += fmt::format("{}:{}:{}: not fixed: {}\n", shown(d.file), d.line, d.column, o.reason);
             }
         }
-        if (diff_only) {  // what would change, and why: on standard error
-            note += out;
-            out.clear();
+        if (result.applied > 0) {
+            if (diff_only) {
+                diff_text += unified_diff(*text, result.text, file);
+            } else {
+                std::string backup = write_backup(file, *text);
+                OutputFile target(file, {});
+                target.write(result.text);
+                target.commit();
+                said += fmt::format("{}: {} change{} written; the original is kept as {}\n", shown(file),
+                                    result.applied, result.applied == 1 ? "" : "s", shown(backup));
+            }
+            records = load_text(file, result.text, options);
+        }
+        // With --diff, what would change and why goes to standard error.
+        (diff_only ? note : out) += said;
+    };
+    for (const auto& argument : files) {
+        // An argument may name one file or (with folder input) several: the records of
+        // each file come together, and each file is fixed on its own.
+        std::vector<LoadedRecord> loaded = load_all({argument}, options);
+        std::vector<LoadedRecord> records;
+        for (std::size_t first = 0; first < loaded.size();) {
+            const std::string file = loaded[first].source.file;
+            std::size_t end = first;
+            while (end < loaded.size() && loaded[end].source.file == file) ++end;
+            std::vector<LoadedRecord> of_file(std::make_move_iterator(loaded.begin() + static_cast<std::ptrdiff_t>(first)),
+                                              std::make_move_iterator(loaded.begin() + static_cast<std::ptrdiff_t>(end)));
+            first = end;
+            fix_file(file, of_file);
+            for (auto& r : of_file) records.push_back(std::move(r));
         }
         for (const auto& r : records) {
             ++total;
