@@ -174,3 +174,36 @@ TEST_CASE("fix: reading on past tabs is bounded for hostile text") {
     CHECK(std::count_if(m.diagnostics.begin(), m.diagnostics.end(),
                         [](const Diagnostic& d) { return d.code == "yaml.tab" && !d.edit; }) == 1);
 }
+
+TEST_CASE("fix: a CRLF record read by the loader is fixed with its line endings kept") {
+    std::string text = with("  name: Sam\r\n  setting: S\r\n  looked_after: Yes\r\n"
+                            "request: {date: 20/11/2026, made_by: School, parental_consent: true}\r\n"
+                            "needs: {primary: cognition_and_learning}\r\n");
+    // kHead's own lines end in LF: make every line CRLF.
+    std::string crlf;
+    for (char c : text) {
+        if (c == '\n' && (crlf.empty() || crlf.back() != '\r')) crlf += '\r';
+        crlf += c;
+    }
+    auto r = load(crlf);
+    std::vector<TextEdit> edits;
+    for (const auto& d : r.diagnostics)
+        if (d.edit) edits.push_back(*d.edit);
+    CHECK(edits.size() == 3);
+    auto result = apply_edits(crlf, edits);
+    CHECK(result.applied == 3);
+    CHECK(result.text.find("  looked_after: true\r\n") != std::string::npos);
+    CHECK(result.text.find("{date: 2026-11-20, made_by: school, parental_consent: true}\r\n") != std::string::npos);
+    CHECK(load(result.text).valid());
+}
+
+TEST_CASE("fix: a misspelt key is renamed only when one key is that near; a spreadsheet serial is a date") {
+    auto r = load(with("  name: Sam\n  setting: S\nrequest: {date: 2026-11-20, madeby: school, parental_consent: true}\n"
+                       "needs: {primary: cognition_and_learning}\n"));
+    const auto& key = first(r, "field.misspelt");
+    REQUIRE(key.edit);
+    CHECK(key.edit->old_text == "madeby");
+    CHECK(key.edit->new_text == "made_by");
+    CHECK(replacement("42500") == "2016-05-10");  // Excel's serial for 10 May 2016
+    CHECK(replacement("2016").empty());           // only a year
+}
