@@ -128,14 +128,20 @@ int run_validate_fix(const std::vector<std::string>& files, bool diff_only, bool
     // Makes (or, with --diff, shows) the fixes of one file's records; `records` become
     // the file's records as they are after fixing.
     auto fix_file = [&](const std::string& file, std::vector<LoadedRecord>& records) {
+        auto edits_of = [](const std::vector<LoadedRecord>& rs, std::vector<TextEdit>& edits,
+                           std::vector<Diagnostic>& sources) {
+            edits.clear();
+            sources.clear();
+            for (const auto& r : rs)
+                for (const auto& d : r.diagnostics)
+                    if (d.edit) {
+                        edits.push_back(*d.edit);
+                        sources.push_back(d);
+                    }
+        };
         std::vector<TextEdit> edits;
         std::vector<Diagnostic> sources;
-        for (const auto& r : records)
-            for (const auto& d : r.diagnostics)
-                if (d.edit) {
-                    edits.push_back(*d.edit);
-                    sources.push_back(d);
-                }
+        edits_of(records, edits, sources);
         if (edits.empty()) return;
         std::optional<std::string> text = read_whole(file, options.max_file_bytes);
         if (!text) {
@@ -145,42 +151,52 @@ int run_validate_fix(const std::vector<std::string>& files, bool diff_only, bool
             return;
         }
         std::string said;  // each change, or why it was not made
-        EditResult result = apply_edits(*text, edits);
-        for (std::size_t i = 0; i < edits.size(); ++i) {
-            const TextEdit& e = edits[i];
-            const EditOutcome& o = result.outcomes[i];
-            const Diagnostic& d = sources[i];
-            if (o.applied) {
-                ++changes;
-                // --redact: the place and the kind of change, not the values.
-                if (g.redact)
-                    said += fmt::format("{}:{}:{}: fixed [{}]\n", shown(d.file), e.line, o.column, d.code);
-                else
-                    said += fmt::format("{}:{}:{}: fixed: {} → {}: {}\n", shown(d.file), e.line, o.column,
-                                        quoted(e.old_text), quoted(e.new_text), shown(d.message));
-                nlohmann::ordered_json c{{"file", d.file}, {"line", e.line}, {"column", o.column}, {"code", d.code}};
-                if (!g.redact) {
-                    c["old"] = e.old_text;
-                    c["new"] = e.new_text;
-                    c["why"] = d.message;
+        std::string current = *text;
+        std::size_t applied = 0;
+        // A fix can reveal another (a key renamed, its value is read at last): fix again
+        // until nothing is left to fix, a few rounds at most.
+        for (int round = 0; round < 5 && !edits.empty(); ++round) {
+            EditResult result = apply_edits(current, edits);
+            for (std::size_t i = 0; i < edits.size(); ++i) {
+                const TextEdit& e = edits[i];
+                const EditOutcome& o = result.outcomes[i];
+                const Diagnostic& d = sources[i];
+                if (o.applied) {
+                    ++changes;
+                    // --redact: the place and the kind of change, not the values.
+                    if (g.redact)
+                        said += fmt::format("{}:{}:{}: fixed [{}]\n", shown(d.file), e.line, o.column, d.code);
+                    else
+                        said += fmt::format("{}:{}:{}: fixed: {} → {}: {}\n", shown(d.file), e.line, o.column,
+                                            quoted(e.old_text), quoted(e.new_text), shown(d.message));
+                    nlohmann::ordered_json c{{"file", d.file}, {"line", e.line}, {"column", o.column}, {"code", d.code}};
+                    if (!g.redact) {
+                        c["old"] = e.old_text;
+                        c["new"] = e.new_text;
+                        c["why"] = d.message;
+                    }
+                    json_changes.push_back(std::move(c));
+                } else if (o.reason != "the same change is made once") {
+                    said += fmt::format("{}:{}:{}: not fixed: {}\n", shown(d.file), d.line, d.column, o.reason);
                 }
-                json_changes.push_back(std::move(c));
-            } else if (o.reason != "the same change is made once") {
-                said += fmt::format("{}:{}:{}: not fixed: {}\n", shown(d.file), d.line, d.column, o.reason);
             }
+            if (result.applied == 0) break;
+            applied += result.applied;
+            current = std::move(result.text);
+            records = load_text(file, current, options);
+            edits_of(records, edits, sources);
         }
-        if (result.applied > 0) {
+        if (applied > 0) {
             if (diff_only) {
-                diff_text += unified_diff(*text, result.text, file);
+                diff_text += unified_diff(*text, current, file);
             } else {
                 std::string backup = write_backup(file, *text);
                 OutputFile target(file, {});
-                target.write(result.text);
+                target.write(current);
                 target.commit();
-                said += fmt::format("{}: {} change{} written; the original is kept as {}\n", shown(file),
-                                    result.applied, result.applied == 1 ? "" : "s", shown(backup));
+                said += fmt::format("{}: {} change{} written; the original is kept as {}\n", shown(file), applied,
+                                    applied == 1 ? "" : "s", shown(backup));
             }
-            records = load_text(file, result.text, options);
         }
         // With --diff, what would change and why goes to standard error.
         (diff_only ? note : out) += said;
