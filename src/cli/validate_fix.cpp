@@ -92,6 +92,7 @@ std::string shown(const std::string& text) { return escape_controls(text); }
 // A change's old or new text as a person reads it: indentation in words ("a tab",
 // "2 spaces"), anything else between backquotes.
 std::string quoted(const std::string& text) {
+    if (text.empty()) return "nothing";
     if (text.find_first_not_of(" \t") != std::string::npos) return "`" + shown(text) + "`";
     auto count = [&](char c) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), c)); };
     std::string out;

@@ -150,7 +150,12 @@ TabRun tab_run(const std::string& text, int line, std::size_t& budget) {
     TabRun run;
     run.first = run.last = line;
     run.old_space = std::string(leading_space(l.lines[static_cast<std::size_t>(line)]));
-    if (l.lines[static_cast<std::size_t>(line)].substr(run.old_space.size()).substr(0, 1) == "#") {
+    const std::string_view rest = l.lines[static_cast<std::size_t>(line)].substr(run.old_space.size());
+    if (rest.empty() || rest == "\r") {  // only blanks: no indentation at all reads the same
+        run.width = 0;
+        return run;
+    }
+    if (rest[0] == '#') {
         // A comment belongs to no key: any width reads the same. Line it up with the
         // next line of content (or the one before) when that is indented with spaces.
         run.width = 0;
@@ -187,7 +192,7 @@ TabRun tab_run(const std::string& text, int line, std::size_t& budget) {
         inside = opens_block(*previous);
         highest = key_indent(*previous) + 2;
         if (inside) {
-            std::string_view first = rtrim(l.lines[static_cast<std::size_t>(line)]).substr(run.old_space.size());
+            std::string_view first = rest;
             bool entry = first.size() >= 1 && first[0] == '-' && (first.size() == 1 || first[1] == ' ');
             lowest = leading_space(*previous).size() + (entry ? 0 : 1);
         }
@@ -314,12 +319,17 @@ std::optional<Record> parse_document(DocumentContext& doc, std::string_view text
                         std::string_view line = l.lines[i];
                         const int n = static_cast<int>(i);
                         if (n >= run.first && n <= run.last && leading_space(line) == run.old_space) {
+                            const bool blank = line.size() == run.old_space.size();
                             doc.error("yaml.tab", "", doc.position(n, static_cast<int>(line.find('\t'))),
-                                      fmt::format("a tab is used for indentation; YAML needs spaces (read on as {} "
-                                                  "space{}, the only indentation that fits the lines around it)",
-                                                  *run.width, *run.width == 1 ? "" : "s"),
-                                      fmt::format("replace the indentation with {} space{}", *run.width,
-                                                  *run.width == 1 ? "" : "s"),
+                                      blank ? std::string("a tab on a line with nothing else; YAML does not allow "
+                                                          "it where it reads indentation")
+                                            : fmt::format("a tab is used for indentation; YAML needs spaces (read on "
+                                                          "as {} space{}, the only indentation that fits the lines "
+                                                          "around it)",
+                                                          *run.width, *run.width == 1 ? "" : "s"),
+                                      blank ? std::string("remove the tab")
+                                            : fmt::format("replace the indentation with {} space{}", *run.width,
+                                                          *run.width == 1 ? "" : "s"),
                                       TextEdit{doc.first_line() + n, 0, run.old_space, spaces});
                             added.push_back({n, *run.width,
                                              static_cast<int>(*run.width) - static_cast<int>(run.old_space.size())});

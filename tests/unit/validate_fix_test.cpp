@@ -155,6 +155,14 @@ TEST_CASE("fix: a tab in indentation is reported with its fix, and reading goes 
     CHECK(c.line == 6);
     CHECK(c.edit->new_text == "  ");
     CHECK(first(comment, "type.bool").line == 8);
+    // A line of nothing but a tab (found by a random-mutation run: it once threw).
+    auto blank = load(with("  name: Sam\n\t\n  setting: S\n  looked_after: Yes\n"));
+    for (const auto& d : blank.diagnostics) CHECK(d.code != "load.internal");
+    if (blank.diagnostics.front().code == "yaml.tab") {
+        REQUIRE(blank.diagnostics.front().edit);
+        CHECK(blank.diagnostics.front().edit->new_text.empty());
+        CHECK(blank.diagnostics.front().fix == "remove the tab");
+    }
     // Ambiguous: a tab-indented last line could belong to `pupil` or to the top level.
     auto last = load("format: ehcp-record/1\npupil:\n  id: X\n  name: Sam\n\tsetting: S\n");
     const auto& t = first(last, "yaml.tab");
