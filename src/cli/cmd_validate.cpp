@@ -5,6 +5,7 @@
 #include "ehcp/cli/commands.hpp"
 #include "ehcp/cli/exit_codes.hpp"
 #include "ehcp/cli/output_file.hpp"
+#include "ehcp/cli/validate_fix.hpp"
 #include "ehcp/render/json_report.hpp"
 #include "ehcp/rules/engine.hpp"
 
@@ -16,6 +17,8 @@ struct ValidateOptions {
     std::vector<std::string> files;
     std::string format = "text";
     bool verbose = false;
+    bool fix = false;   // --fix: make every exact fix in place, keeping a backup
+    bool diff = false;  // --diff: show them as a unified diff, write nothing
 };
 
 int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
@@ -30,6 +33,8 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
     const InputFiles in = collect_inputs(o.files, "validate");
     report_ignored(in, g.quiet, o.verbose);
     refuse_output_over_input(g.output, in.files);
+    if (o.fix || o.diff)
+        return run_validate_fix(in.files, o.diff, o.format == "json", g, load_options(g, pack ? &*pack : nullptr, as_of));
     // With a pack, a record's request.authority chooses the pack its kinds and indicators are
     // checked against (unless --rules is given), as in `check`.
     std::vector<LoadedRecord> records;
@@ -45,7 +50,7 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
     } else {
         records = load_all(in.files, load_options(g, nullptr, as_of), g.redact);
     }
-    int invalid = 0, warnings = 0, files_not_read = 0;
+    int invalid = 0, warnings = 0, files_not_read = 0, fixable = 0;
     std::string out;
     nlohmann::ordered_json json = nlohmann::ordered_json::array();
     for (const auto& r : records) {
@@ -64,6 +69,7 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
                                           : r.diagnostics;
         for (const auto& d : diagnostics) {
             if (d.severity == Severity::warning) ++warnings;
+            if (d.edit && r.source.file != "-") ++fixable;
             if (!(g.quiet && d.severity == Severity::warning)) out += format_diagnostic(d) + "\n";
             diags.push_back({{"severity", to_string(d.severity)}, {"code", d.code}, {"message", d.message},
                              {"path", d.path}, {"line", d.line}, {"column", d.column}, {"fix", d.fix}});
@@ -84,6 +90,11 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
                      in.files);
     } else {
         if (!g.quiet) out += counts + "\n";
+        if (!g.quiet && fixable > 0)
+            out += fmt::format("{} problem{} ha{} a single answer ehcp can write: run `ehcp validate --fix` to make "
+                               "the change{} (the original is kept as a backup), or `--diff` to see {} first\n",
+                               fixable, fixable == 1 ? "" : "s", fixable == 1 ? "s" : "ve", fixable == 1 ? "" : "s",
+                               fixable == 1 ? "it" : "them");
         write_output(g, out, in.files);
     }
     say_written(g, counts);
@@ -101,6 +112,11 @@ Command validate_command() {
                 sub.add_flag("-v,--verbose", o->verbose, "list each entry of a folder that is not read, and why");
                 sub.add_option("--format", o->format, "text or json")->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case))
                     ->option_text("FORMAT");
+                sub.add_flag("--fix", o->fix,
+                             "make every fix that has exactly one answer in the files themselves (dates such as "
+                             "14/05/2016 read day/month/year, Yes/No, £1,250, 91%, School), keeping each original "
+                             "as FILE.bak; then report what is left");
+                sub.add_flag("--diff", o->diff, "show what --fix would change as a unified diff; write nothing");
                 return [o](const GlobalOptions& g) { return run_validate(*o, g); };
             }};
 }

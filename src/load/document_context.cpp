@@ -55,6 +55,8 @@ SourcePos DocumentContext::position(int text_line, int byte_column) const {
         if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
     column_cache_ = {text_line, end, column};
     pos.column = column;
+    if (const auto* s = shift_of(text_line); s && static_cast<std::size_t>(byte_column) >= s->new_indent)
+        pos.column -= s->delta;  // indentation is spaces and tabs: one byte, one column
     return pos;
 }
 
@@ -127,16 +129,64 @@ bool DocumentContext::charge(std::size_t entries, SourcePos at) {
     return false;
 }
 
-void DocumentContext::error(std::string code, std::string path, SourcePos at, std::string message, std::string fix) {
-    report(Severity::error, std::move(code), std::move(path), at, std::move(message), std::move(fix));
+void DocumentContext::error(std::string code, std::string path, SourcePos at, std::string message, std::string fix,
+                            std::optional<TextEdit> edit) {
+    report(Severity::error, std::move(code), std::move(path), at, std::move(message), std::move(fix), std::move(edit));
 }
 
-void DocumentContext::warning(std::string code, std::string path, SourcePos at, std::string message, std::string fix) {
-    report(Severity::warning, std::move(code), std::move(path), at, std::move(message), std::move(fix));
+void DocumentContext::warning(std::string code, std::string path, SourcePos at, std::string message, std::string fix,
+                              std::optional<TextEdit> edit) {
+    report(Severity::warning, std::move(code), std::move(path), at, std::move(message), std::move(fix), std::move(edit));
+}
+
+const DocumentContext::IndentShift* DocumentContext::shift_of(int text_line) const {
+    for (const auto& s : shifts_)
+        if (s.text_line == text_line) return &s;
+    return nullptr;
+}
+
+void DocumentContext::reread(std::string_view text, std::vector<IndentShift> shifts) {
+    text_ = text;
+    shifts_ = std::move(shifts);
+    line_starts_.assign(1, 0);
+    for (std::size_t i = 0; i < text_.size(); ++i)
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    column_cache_ = {};
+    checkpoint_line_ = -1;
+}
+
+std::optional<TextEdit> DocumentContext::replace_scalar(const YAML::Mark& mark, std::string_view value,
+                                                        std::string replacement) const {
+    if (mark.is_null() || mark.pos < 0 || mark.line < 0 || replacement.empty()) return std::nullopt;
+    const auto pos = static_cast<std::size_t>(mark.pos);
+    const auto line = static_cast<std::size_t>(mark.line);
+    if (line >= line_starts_.size() || pos < line_starts_[line] || pos >= text_.size()) return std::nullopt;
+    if (value.empty() || value.find_first_of("\n\r") != std::string_view::npos) return std::nullopt;
+    std::string_view rest = text_.substr(pos);
+    std::string_view source;
+    const char first = rest[0];
+    if (first == '"' || first == '\'') {
+        // Quoted: the value must be there as written, with no escape inside.
+        if (value.find(first) != std::string_view::npos || (first == '"' && value.find('\\') != std::string_view::npos))
+            return std::nullopt;
+        if (rest.size() < value.size() + 2 || rest.substr(1, value.size()) != value || rest[value.size() + 1] != first)
+            return std::nullopt;
+        source = rest.substr(0, value.size() + 2);
+    } else {
+        if (rest.substr(0, value.size()) != value) return std::nullopt;  // a tag, an anchor, a folded line
+        source = rest.substr(0, value.size());
+    }
+    if (source == replacement) return std::nullopt;
+    std::size_t byte = pos - line_starts_[line];
+    if (const auto* s = shift_of(mark.line)) {
+        if (byte < s->new_indent) return std::nullopt;
+        byte = static_cast<std::size_t>(static_cast<long>(byte) - s->delta);
+    }
+    return TextEdit{first_line_ + mark.line, byte, std::string(source), std::move(replacement)};
 }
 
 void DocumentContext::report(Severity severity, std::string code, std::string path, SourcePos at, std::string message,
-                             std::string fix) {
+                             std::string fix, std::optional<TextEdit> edit) {
     // A damaged document can hold a problem per line; past a limit, count them instead.
     if (diagnostics_.size() >= kMaxDiagnostics) {
         ++suppressed_;
@@ -149,7 +199,7 @@ void DocumentContext::report(Severity severity, std::string code, std::string pa
     fix = escape_controls(fix);
     path = escape_controls(path);
     diagnostics_.push_back(Diagnostic{severity, std::move(code), std::move(message), std::move(path), file_, at.line,
-                                      at.column, std::move(fix)});
+                                      at.column, std::move(fix), std::move(edit)});
 }
 
 bool DocumentContext::has_errors() const { return suppressed_error_ || ehcp::has_errors(diagnostics_); }

@@ -35,8 +35,27 @@ public:
     // its last line; point just after the last thing written instead.
     SourcePos position_of_error(const YAML::Mark& mark) const;
 
-    void error(std::string code, std::string path, SourcePos at, std::string message, std::string fix = {});
-    void warning(std::string code, std::string path, SourcePos at, std::string message, std::string fix = {});
+    void error(std::string code, std::string path, SourcePos at, std::string message, std::string fix = {},
+               std::optional<TextEdit> edit = {});
+    void warning(std::string code, std::string path, SourcePos at, std::string message, std::string fix = {},
+                 std::optional<TextEdit> edit = {});
+
+    // The edit that replaces a scalar's whole source text (quotes included) with
+    // `replacement`, in file lines and bytes: only for a one-line scalar whose source is
+    // its value as written (plain, or quoted without escapes); nullopt otherwise.
+    std::optional<TextEdit> replace_scalar(const YAML::Mark& mark, std::string_view value,
+                                           std::string replacement) const;
+
+    // The text being read is `text` from now on: the same lines, except that the lines
+    // named in `shifts` had their indentation rewritten (a tab made spaces), which moved
+    // their content `delta` bytes right. Positions and edits are still given in the
+    // original file's columns and bytes.
+    struct IndentShift {
+        int text_line = 0;
+        std::size_t new_indent = 0;  // bytes of indentation in `text`
+        int delta = 0;               // new indentation bytes minus old
+    };
+    void reread(std::string_view text, std::vector<IndentShift> shifts);
 
     bool has_errors() const;
     // The problems found, in the order they appear in the file.
@@ -55,11 +74,14 @@ public:
     const std::string& pupil_id() const { return pupil_id_; }
 
     const LoadOptions& options() const { return options_; }
+    int first_line() const { return first_line_; }  // file line of the text's first line
     const std::string& base_dir() const { return base_dir_; }
 
 private:
     void report(Severity severity, std::string code, std::string path, SourcePos at, std::string message,
-                std::string fix);
+                std::string fix, std::optional<TextEdit> edit);
+    const IndentShift* shift_of(int text_line) const;
+    std::vector<IndentShift> shifts_;
 
     std::string file_;
     std::string_view text_;

@@ -1,7 +1,9 @@
 #include "document_parser.hpp"
 
+#include <algorithm>
 #include <new>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
@@ -67,6 +69,170 @@ std::optional<std::size_t> overlong_key(std::string_view text, const YAML::Mark&
     return length;
 }
 
+
+// ---- tabs in indentation ----------------------------------------------------------
+//
+// YAML forbids a tab in indentation, and yaml-cpp stops at the first one. Rather than
+// hide every other problem behind it, the lines indented with the same tab run (a run:
+// consecutive content lines with identical leading whitespace holding a tab) are read
+// on as spaces when exactly one indentation makes sense of them, and that indentation is
+// the fix. It makes sense when the YAML reads on past the run and the next line, and,
+// after a key with no value (`pupil:`), only when the run sits inside that key (a tab
+// there is meant as "one level in"); several widths that read differently leave the
+// tab an error with no fix, and reading stops there as before.
+
+struct Lines {
+    std::vector<std::string_view> lines;
+    explicit Lines(std::string_view text) {
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            std::size_t end = text.find('\n', start);
+            lines.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+            if (end == std::string_view::npos) break;
+            start = end + 1;
+        }
+    }
+};
+
+bool is_content(std::string_view line) {
+    auto first = line.find_first_not_of(" \t");
+    return first != std::string_view::npos && line[first] != '#';
+}
+
+std::string_view leading_space(std::string_view line) {
+    return line.substr(0, std::min(line.size(), line.find_first_not_of(" \t")));
+}
+
+// Where the line's key starts, past `- ` entry markers: `  - start: x` gives 4.
+std::size_t key_indent(std::string_view line) {
+    std::size_t i = line.find_first_not_of(' ');
+    while (i != std::string_view::npos && i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ')
+        i = line.find_first_not_of(' ', i + 1);
+    return i == std::string_view::npos ? line.size() : i;
+}
+
+// `key:` or `- key:` with its value below (a comment may follow).
+bool opens_block(std::string_view line) {
+    if (auto hash = line.find(" #"); hash != std::string_view::npos) line = line.substr(0, hash);
+    line = rtrim(line);
+    return !line.empty() && (line.back() == ':' || rtrim(line) == "-" || line.substr(line.size() >= 2 ? line.size() - 2 : 0) == " -");
+}
+
+bool parses_past(const std::string& text, int past_line) {
+    try {
+        YamlTree::parse(text);
+        return true;
+    } catch (const YAML::ParserException& e) {
+        if (e.mark.is_null()) return false;
+        if (e.mark.line > past_line) return true;  // a problem further on is not this run's
+        // The next tab further on stops the parse too: the run itself read fine.
+        auto tab = first_tab_indent(text);
+        return tab && tab->line > past_line && tab->line <= e.mark.line;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+struct TabRun {
+    int first = 0, last = 0;  // 0-based lines
+    std::string old_space;    // the leading whitespace they share
+    std::optional<std::size_t> width;  // spaces that replace it, when only one reads right
+};
+
+// Reading on past tabs parses the document once per width tried: bounded, so that a
+// hostile text (thousands of tab runs, indentation thousands of spaces deep) costs at
+// most this many bytes of parsing before the tab is left as an error without a fix.
+constexpr std::size_t kTabParseBudget = 16u * 1024 * 1024;
+constexpr std::size_t kMaxTabWidth = 40;
+
+TabRun tab_run(const std::string& text, int line, std::size_t& budget) {
+    Lines l(text);
+    TabRun run;
+    run.first = run.last = line;
+    run.old_space = std::string(leading_space(l.lines[static_cast<std::size_t>(line)]));
+    const std::string_view rest = l.lines[static_cast<std::size_t>(line)].substr(run.old_space.size());
+    if (rest.empty() || rest == "\r") {  // only blanks: no indentation at all reads the same
+        run.width = 0;
+        return run;
+    }
+    if (rest[0] == '#') {
+        // A comment belongs to no key: any width reads the same. Line it up with the
+        // next line of content (or the one before) when that is indented with spaces.
+        run.width = 0;
+        for (int step : {1, -1})
+            for (int i = line + step; i >= 0 && static_cast<std::size_t>(i) < l.lines.size(); i += step) {
+                std::string_view s = l.lines[static_cast<std::size_t>(i)];
+                if (!is_content(s)) continue;
+                if (leading_space(s).find('\t') == std::string_view::npos && run.width == 0)
+                    run.width = leading_space(s).size();
+                break;
+            }
+        if (*run.width > kMaxTabWidth) run.width = 0;
+        return run;
+    }
+    int next = -1;  // the first content line after the run
+    for (std::size_t i = static_cast<std::size_t>(line) + 1; i < l.lines.size(); ++i) {
+        if (!is_content(l.lines[i])) continue;
+        if (leading_space(l.lines[i]) == run.old_space) {
+            run.last = static_cast<int>(i);
+            continue;
+        }
+        next = static_cast<int>(i);
+        break;
+    }
+    std::optional<std::string_view> previous;
+    for (int i = line - 1; i >= 0; --i)
+        if (is_content(l.lines[static_cast<std::size_t>(i)])) {
+            previous = l.lines[static_cast<std::size_t>(i)];
+            break;
+        }
+    std::size_t lowest = 0, highest = 0;
+    bool inside = false;
+    if (previous) {
+        inside = opens_block(*previous);
+        highest = key_indent(*previous) + 2;
+        if (inside) {
+            std::string_view first = rest;
+            bool entry = first.size() >= 1 && first[0] == '-' && (first.size() == 1 || first[1] == ' ');
+            lowest = leading_space(*previous).size() + (entry ? 0 : 1);
+        }
+    }
+    if (next >= 0 && l.lines[static_cast<std::size_t>(next)].find('\t') > leading_space(l.lines[static_cast<std::size_t>(next)]).size())
+        highest = std::max(highest, leading_space(l.lines[static_cast<std::size_t>(next)]).size());
+    const int past = next >= 0 ? next : run.last;
+    std::vector<std::size_t> fits;
+    if (highest > kMaxTabWidth) return run;
+    for (std::size_t width = lowest; width <= highest; ++width) {
+        if (budget < text.size()) return run;
+        budget -= text.size();
+        std::string candidate;
+        for (std::size_t i = 0; i < l.lines.size(); ++i) {
+            std::string_view s = l.lines[i];
+            if (static_cast<int>(i) >= run.first && static_cast<int>(i) <= run.last && leading_space(s) == run.old_space)
+                candidate.append(width, ' ').append(s.substr(run.old_space.size()));
+            else
+                candidate.append(s);
+            if (i + 1 < l.lines.size()) candidate += '\n';
+        }
+        if (parses_past(candidate, past)) fits.push_back(width);
+    }
+    if (fits.empty()) return run;
+    if (fits.size() == 1 || inside) {
+        // Inside a key every width past it reads the same: take the document's own step
+        // (two more than the key), else the next line's, else the first that fits.
+        std::size_t want = previous ? key_indent(*previous) + 2 : 0;
+        if (!inside || std::find(fits.begin(), fits.end(), want) == fits.end()) want = fits.front();
+        if (inside && next >= 0) {
+            std::size_t n = leading_space(l.lines[static_cast<std::size_t>(next)]).size();
+            if (n > lowest && std::find(fits.begin(), fits.end(), n) != fits.end() && n != want &&
+                std::find(fits.begin(), fits.end(), key_indent(*previous) + 2) == fits.end())
+                want = n;
+        }
+        run.width = want;
+    }
+    return run;
+}
+
 }  // namespace
 
 std::optional<TextPos> first_tab_indent(std::string_view text) {
@@ -121,8 +287,64 @@ std::optional<Record> parse_document(DocumentContext& doc, std::string_view text
             return std::nullopt;
         }
         std::optional<YamlTree> tree;
+        // Tab runs read on as spaces (see tab_run): the text as read, and where it moved.
+        std::string untabbed;
+        std::vector<DocumentContext::IndentShift> shifts;
+        struct Restore {
+            DocumentContext& doc;
+            std::string_view text;
+            bool active = false;
+            ~Restore() {
+                if (active) doc.reread(text, {});
+            }
+        } restore{doc, text};
+        auto now = [&] { return shifts.empty() ? text : std::string_view(untabbed); };
+        std::size_t tab_budget = kTabParseBudget;
         try {
-            tree = YamlTree::parse(text);
+            for (;;) {
+                try {
+                    tree = YamlTree::parse(now());
+                    break;
+                } catch (const YAML::ParserException& e) {
+                    auto tab = first_tab_indent(now());
+                    if (!tab || !(e.mark.is_null() || tab->line <= e.mark.line) || shifts.size() > 10000) throw;
+                    if (shifts.empty()) untabbed = std::string(text);
+                    TabRun run = tab_run(untabbed, tab->line, tab_budget);
+                    if (!run.width) throw;  // reported below as a tab with no single fix
+                    const std::string spaces(*run.width, ' ');
+                    Lines l(untabbed);
+                    std::string rebuilt;
+                    std::vector<DocumentContext::IndentShift> added;
+                    for (std::size_t i = 0; i < l.lines.size(); ++i) {
+                        std::string_view line = l.lines[i];
+                        const int n = static_cast<int>(i);
+                        if (n >= run.first && n <= run.last && leading_space(line) == run.old_space) {
+                            const bool blank = line.size() == run.old_space.size();
+                            doc.error("yaml.tab", "", doc.position(n, static_cast<int>(line.find('\t'))),
+                                      blank ? std::string("a tab on a line with nothing else; YAML does not allow "
+                                                          "it where it reads indentation")
+                                            : fmt::format("a tab is used for indentation; YAML needs spaces (read on "
+                                                          "as {} space{}, the only indentation that fits the lines "
+                                                          "around it)",
+                                                          *run.width, *run.width == 1 ? "" : "s"),
+                                      blank ? std::string("remove the tab")
+                                            : fmt::format("replace the indentation with {} space{}", *run.width,
+                                                          *run.width == 1 ? "" : "s"),
+                                      TextEdit{doc.first_line() + n, 0, run.old_space, spaces});
+                            added.push_back({n, *run.width,
+                                             static_cast<int>(*run.width) - static_cast<int>(run.old_space.size())});
+                            rebuilt.append(spaces).append(line.substr(run.old_space.size()));
+                        } else {
+                            rebuilt.append(line);
+                        }
+                        if (i + 1 < l.lines.size()) rebuilt += '\n';
+                    }
+                    untabbed = std::move(rebuilt);
+                    shifts.insert(shifts.end(), added.begin(), added.end());
+                    doc.reread(untabbed, shifts);
+                    restore.active = true;
+                }
+            }
         } catch (const YAML::DeepRecursion& e) {
             // yaml-cpp says "bad file" here; the real problem is the nesting.
             doc.error("yaml.too_deep", "", doc.position(e.mark),
@@ -131,11 +353,13 @@ std::optional<Record> parse_document(DocumentContext& doc, std::string_view text
                       "check for runaway `[` or `{` brackets or indentation");
             return std::nullopt;
         } catch (const YAML::ParserException& e) {
-            auto tab = first_tab_indent(text);
+            auto tab = first_tab_indent(now());
             if (tab && (e.mark.is_null() || tab->line <= e.mark.line)) {
                 doc.error("yaml.tab", "", doc.position(tab->line, tab->byte_column),
-                          "a tab is used for indentation; YAML needs spaces", "replace the tab with spaces");
-            } else if (auto key = overlong_key(text, e.mark)) {
+                          "a tab is used for indentation; YAML needs spaces, and how many spaces it stands for here "
+                          "is not clear, so the rest of the record is not read",
+                          "replace the tab with spaces, as many as the key this line belongs with, then check again");
+            } else if (auto key = overlong_key(now(), e.mark)) {
                 doc.error("yaml.syntax", "", doc.position(e.mark.line, 0),
                           fmt::format("YAML syntax error: a key of {} characters; YAML allows a key of at most 1024 "
                                       "before its `:`",

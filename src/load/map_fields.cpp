@@ -75,14 +75,31 @@ bool check_range(DocumentContext& doc, const Slot& slot, double value, std::stri
     return true;
 }
 
-void report_problem(DocumentContext& doc, const Slot& slot, const ScalarProblem& problem) {
-    doc.error(problem.code, slot.path, slot.at, problem.message, problem.fix);
+// `replace`: the problem's replacement may be written in place of the value (--fix).
+void report_problem(DocumentContext& doc, const Slot& slot, const ScalarProblem& problem, bool replace = true) {
+    std::optional<TextEdit> edit;
+    if (replace && !problem.replacement.empty())
+        edit = doc.replace_scalar(slot.node.mark(), slot.node.scalar(), problem.replacement);
+    doc.error(problem.code, slot.path, slot.at, problem.message, problem.fix, std::move(edit));
 }
 
+// Whether the number a problem's replacement gives is one the field takes: a fix never
+// writes a value that is out of range (101%), nor a fraction where a whole number goes.
+bool replacement_fits(const ScalarProblem& problem, const NumberRule& rule, bool whole) {
+    if (problem.replacement.empty()) return false;
+    auto v = parse_decimal(problem.replacement);
+    if (!v) return false;
+    if (whole && *v != std::floor(*v)) return false;
+    return !(rule.min && *v < *rule.min) && !(rule.max && *v > *rule.max);
+}
+
+// A percentage sign is dropped only where the field is a percentage (0 to 100).
+bool is_percent_field(const NumberRule& rule) { return rule.min == 0.0 && rule.max == 100.0; }
+
 void warn_quoted(DocumentContext& doc, const Slot& slot, std::string_view what, std::string_view text,
-                 std::string_view read_as) {
+                 std::string_view read_as, std::string plain = {}) {
     doc.warning("type.quoted", slot.path, slot.at, fmt::format("quoted {} \"{}\" read as {}", what, text, read_as),
-                "remove the quotes");
+                "remove the quotes", doc.replace_scalar(slot.node.mark(), slot.node.scalar(), std::move(plain)));
 }
 
 }  // namespace
@@ -159,10 +176,15 @@ bool read_value(DocumentContext& doc, const Slot& slot, double& out, const Numbe
     if (!text) return false;
     auto reading = read_number_text(*text, rule.kind);
     if (!reading.value) {
-        report_problem(doc, slot, reading.problem);
+        const bool percent_sign = !text->empty() && rule.kind == NumberKind::plain &&
+                                  std::string_view(*text).find('%') != std::string_view::npos;
+        report_problem(doc, slot, reading.problem,
+                       replacement_fits(reading.problem, rule, false) && (!percent_sign || is_percent_field(rule)));
         return false;
     }
-    if (is_quoted(slot.node)) warn_quoted(doc, slot, "number", *text, fmt::format("{}", *reading.value));
+    if (is_quoted(slot.node))
+        warn_quoted(doc, slot, "number", *text, fmt::format("{}", *reading.value),
+                    parse_decimal(*text) ? *text : std::string());
     if (!check_range(doc, slot, *reading.value, *text, rule)) return false;
     out = *reading.value;
     return true;
@@ -173,7 +195,11 @@ bool read_value(DocumentContext& doc, const Slot& slot, int& out, const NumberRu
     if (!text) return false;
     auto reading = read_number_text(*text);
     if (!reading.value) {
-        report_problem(doc, slot, {"type.integer", reading.problem.message, reading.problem.fix});
+        ScalarProblem problem = reading.problem;
+        problem.code = "type.integer";
+        report_problem(doc, slot, problem,
+                       replacement_fits(problem, rule, true) &&
+                           std::string_view(*text).find('%') == std::string_view::npos);
         return false;
     }
     double value = *reading.value;
@@ -182,7 +208,8 @@ bool read_value(DocumentContext& doc, const Slot& slot, int& out, const NumberRu
                   fmt::format("use a whole number such as {}", format_number(std::round(value))));
         return false;
     }
-    if (is_quoted(slot.node)) warn_quoted(doc, slot, "number", *text, fmt::format("{}", value));
+    if (is_quoted(slot.node))
+        warn_quoted(doc, slot, "number", *text, fmt::format("{}", value), parse_decimal(*text) ? *text : std::string());
     if (!check_range(doc, slot, value, *text, rule)) return false;
     if (std::fabs(value) > 1e9) {  // beyond any count a record holds; keeps the conversion to int defined
         doc.error("number.range", slot.path, slot.at, fmt::format("`{}` is far too large for `{}`", *text, slot.key),
@@ -201,7 +228,8 @@ bool read_value(DocumentContext& doc, const Slot& slot, bool& out, const NumberR
         report_problem(doc, slot, reading.problem);
         return false;
     }
-    if (is_quoted(slot.node)) warn_quoted(doc, slot, "boolean", *text, *reading.value ? "true" : "false");
+    if (is_quoted(slot.node))
+        warn_quoted(doc, slot, "yes-or-no value", *text, *reading.value ? "true" : "false", *reading.value ? "true" : "false");
     out = *reading.value;
     return true;
 }
@@ -216,11 +244,32 @@ std::optional<std::size_t> read_enum_index(DocumentContext& doc, const Slot& slo
         if (names[i] == *text) return i;
 
     std::string fix = "use one of: " + allowed;
-    if (auto s = closest_name(*text, {names.begin(), names.end()}))
+    std::optional<TextEdit> edit;
+    const std::vector<std::string_view> candidates(names.begin(), names.end());
+    if (auto s = closest_name(*text, candidates)) {
         fix = s->closeness == Closeness::same_name ? fmt::format("use {}", s->name)
                                                    : fmt::format("did you mean `{}`?", s->name);
+        // Written in its place only when no other allowed word is as near; otherwise
+        // every word that is as near is named, for a person to choose.
+        if (only_close_name(*text, candidates)) {
+            edit = doc.replace_scalar(slot.node.mark(), slot.node.scalar(), s->name);
+        } else if (s->closeness == Closeness::close) {
+            const std::string lowered = normalise_name(*text);
+            const std::size_t d = edit_distance(lowered, s->name);
+            std::vector<std::string_view> near;
+            for (auto c : candidates)
+                if (edit_distance(lowered, c) == d) near.push_back(c);
+            if (near.size() > 1) {
+                fix = "did you mean ";
+                for (std::size_t i = 0; i < near.size(); ++i)
+                    fix += fmt::format("{}`{}`", i == 0 ? "" : i + 1 == near.size() ? " or " : ", ", near[i]);
+                fix += "?";
+            }
+        }
+    }
     doc.error("enum.invalid", slot.path, slot.at,
-              fmt::format("`{}` is not an allowed value; `{}` takes one of: {}", *text, slot.key, allowed), fix);
+              fmt::format("`{}` is not an allowed value; `{}` takes one of: {}", *text, slot.key, allowed), fix,
+              std::move(edit));
     return std::nullopt;
 }
 
@@ -426,7 +475,10 @@ void MapFields::finish() {
                            fmt::format("unknown key `{}` {} is a near miss of `{}`, which is not given; its value "
                                        "would not be read",
                                        clip(e.key), where(), s->name),
-                           fmt::format("rename `{}` to `{}`", clip(e.key), s->name));
+                           fmt::format("rename `{}` to `{}`", clip(e.key), s->name),
+                           only_close_name(e.key, candidates)
+                               ? doc_.replace_scalar(e.key_node.mark(), e.key_node.scalar(), s->name)
+                               : std::nullopt);
         } else {
             std::string keys;
             for (auto k : candidates) keys += (keys.empty() ? "" : ", ") + std::string(k);

@@ -76,8 +76,9 @@ unsigned last_day(long y, long m) {
             .day());
 }
 
-ScalarReading<Date> date_problem(std::string code, std::string message, std::string fix) {
-    return {std::nullopt, {std::move(code), std::move(message), std::move(fix)}};
+ScalarReading<Date> date_problem(std::string code, std::string message, std::string fix,
+                                 std::string replacement = {}) {
+    return {std::nullopt, {std::move(code), std::move(message), std::move(fix), std::move(replacement)}};
 }
 
 constexpr std::string_view kIsoHint = "write the date as YYYY-MM-DD, e.g. 2016-05-14";
@@ -96,8 +97,10 @@ ScalarReading<Date> impossible_iso(std::string_view text, long y, long m, long d
                         fmt::format("use a day from 01 to {}", last));
 }
 
-// A date written another way: show the ISO form when it is clear which date was meant.
-ScalarReading<Date> other_spelling(std::string_view text, std::optional<Date> meant, std::string_view reading) {
+// A date written another way: show the ISO form when it is clear which date was meant
+// (`certain`: the reading is the documented one, so --fix may write it).
+ScalarReading<Date> other_spelling(std::string_view text, std::optional<Date> meant, std::string_view reading,
+                                   bool certain = true) {
     if (!meant)
         return date_problem("date.format",
                             fmt::format("`{}` is not a date in the form YYYY-MM-DD, and is not a real date read {}", text,
@@ -106,7 +109,7 @@ ScalarReading<Date> other_spelling(std::string_view text, std::optional<Date> me
     return date_problem("date.format",
                         fmt::format("`{}` is not a date in the form YYYY-MM-DD; read {} it is {}", text, reading,
                                     spoken(*meant)),
-                        fmt::format("use {}", meant->iso()));
+                        fmt::format("use {}", meant->iso()), certain ? meant->iso() : std::string());
 }
 
 std::vector<std::string_view> date_parts(std::string_view text) {
@@ -154,7 +157,7 @@ ScalarReading<Date> read_date_text(std::string_view raw) {
         if (auto d = Date::parse_iso(text.substr(0, 10)))
             return date_problem("date.format",
                                 fmt::format("`{}` has a time of day; a date is written YYYY-MM-DD", text),
-                                fmt::format("use {}", d->iso()));
+                                fmt::format("use {}", d->iso()), d->iso());
 
     // A bare whole number: a year, or a spreadsheet's date serial number.
     if (all_digits(text)) {
@@ -167,7 +170,7 @@ ScalarReading<Date> read_date_text(std::string_view raw) {
                                 fmt::format("`{}` is a number, not a date; it looks like a spreadsheet date serial "
                                             "number, which is {}",
                                             text, spoken(*d)),
-                                fmt::format("use {}", d->iso()));
+                                fmt::format("use {}", d->iso()), d->iso());
         return date_problem("date.format", fmt::format("`{}` is a number, not a date", text), std::string(kIsoHint));
     }
 
@@ -181,7 +184,7 @@ ScalarReading<Date> read_date_text(std::string_view raw) {
             if (c.size() == 4 && a.size() <= 2 && b.size() <= 2) {
                 // UK order first; a US month/day/year only when day-first cannot be a date.
                 if (auto uk = make_date(z, y, x)) return other_spelling(text, uk, "as day/month/year");
-                if (auto us = make_date(z, x, y)) return other_spelling(text, us, "as month/day/year");
+                if (auto us = make_date(z, x, y)) return other_spelling(text, us, "as month/day/year", false);
                 return other_spelling(text, std::nullopt, "as day/month/year");
             }
             if (c.size() == 2 && a.size() <= 2 && b.size() <= 2)
@@ -232,8 +235,15 @@ std::optional<double> parse_decimal(std::string_view text) {
 
 namespace {
 
-ScalarReading<double> number_problem(std::string code, std::string message, std::string fix) {
-    return {std::nullopt, {std::move(code), std::move(message), std::move(fix)}};
+ScalarReading<double> number_problem(std::string code, std::string message, std::string fix,
+                                     std::string replacement = {}) {
+    return {std::nullopt, {std::move(code), std::move(message), std::move(fix), std::move(replacement)}};
+}
+
+// Digits after the decimal point.
+std::size_t decimals(std::string_view number) {
+    auto point = number.find('.');
+    return point == std::string_view::npos ? 0 : number.size() - point - 1;
 }
 
 // "1,250" or "12,345,678.5": commas only between groups of three digits.
@@ -272,11 +282,14 @@ ScalarReading<double> read_number_text(std::string_view raw, NumberKind kind) {
                               "give a plain decimal number such as 20 or 19.5");
 
     // A percentage with its sign.
-    if (!text.empty() && text.back() == '%')
-        if (auto v = parse_decimal(trim(text.substr(0, text.size() - 1))))
+    if (!text.empty() && text.back() == '%') {
+        std::string_view digits = trim(text.substr(0, text.size() - 1));
+        if (auto v = parse_decimal(digits))
             return number_problem("type.number",
                                   fmt::format("`{}` has a % sign; write the percentage as a plain number", text),
-                                  fmt::format("use {}", format_number(*v)));
+                                  fmt::format("use {}", format_number(*v)),
+                                  std::string(digits[0] == '+' ? digits.substr(1) : digits));
+    }
 
     // Money written the way a spreadsheet displays it: £, GBP, thousands commas.
     std::string_view amount = text;
@@ -288,20 +301,29 @@ ScalarReading<double> read_number_text(std::string_view raw, NumberKind kind) {
         }
     }
     std::optional<double> meant = parse_decimal(amount);
+    std::string plain_text(amount);
     if (!meant)
-        if (auto plain = without_thousands_commas(amount)) meant = parse_decimal(*plain);
+        if (auto plain = without_thousands_commas(amount)) {
+            meant = parse_decimal(*plain);
+            plain_text = *plain;
+        }
     if (meant) {  // the plain number was there, dressed up
+        // The digits as written (19.50 stays 19.50). An amount with a fraction of a penny
+        // (£1,250.505) is a slip whose meaning a person must settle: no replacement.
+        if (plain_text[0] == '+') plain_text.erase(0, 1);
+        const bool exact = kind != NumberKind::money || decimals(plain_text) <= 2;
         if (kind == NumberKind::money)
             return number_problem("money.format",
                                   fmt::format("`{}` is not a plain amount; money is a number of pounds without a "
                                               "currency sign or thousands commas",
                                               text),
-                                  fmt::format("use {}", format_number(*meant)));
+                                  fmt::format("use {}", exact ? plain_text : format_number(*meant)),
+                                  exact ? plain_text : std::string());
         return number_problem("type.number",
                               fmt::format("`{}` is not a plain number; write it without a currency sign or thousands "
                                           "commas",
                                           text),
-                              fmt::format("use {}", format_number(*meant)));
+                              fmt::format("use {}", plain_text), plain_text);
     }
 
     // A unit after the number: "20 minutes", "36 weeks". The field already says the unit.
@@ -312,7 +334,7 @@ ScalarReading<double> read_number_text(std::string_view raw, NumberKind kind) {
         if (auto v = parse_decimal(text.substr(0, space)); v && words)
             return number_problem("type.number",
                                   fmt::format("`{}` has words after the number; give the number alone", text),
-                                  fmt::format("use {}", format_number(*v)));
+                                  fmt::format("use {}", format_number(*v)), format_number(*v));
     }
 
     // YAML 1.1 habits: 1_000, 0x14, 0o17.
@@ -322,7 +344,7 @@ ScalarReading<double> read_number_text(std::string_view raw, NumberKind kind) {
             if (c != '_') joined += c;
         if (auto v = parse_decimal(joined))
             return number_problem("type.number", fmt::format("`{}` has underscores; write the digits together", text),
-                                  fmt::format("use {}", format_number(*v)));
+                                  fmt::format("use {}", format_number(*v)), format_number(*v));
     }
     if (lowered.size() > 2 && lowered[0] == '0' && (lowered[1] == 'x' || lowered[1] == 'o')) {
         long value = 0;
@@ -330,7 +352,7 @@ ScalarReading<double> read_number_text(std::string_view raw, NumberKind kind) {
         auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, lowered[1] == 'x' ? 16 : 8);
         if (ec == std::errc{} && end == digits.data() + digits.size())
             return number_problem("type.number", fmt::format("`{}` is not a decimal number", text),
-                                  fmt::format("use {}", value));
+                                  fmt::format("use {}", value), std::to_string(value));
     }
     if (kind == NumberKind::money)
         return number_problem("money.format", fmt::format("`{}` is not an amount of money", text),
@@ -346,14 +368,14 @@ ScalarReading<bool> read_bool_text(std::string_view raw) {
     if (text == "true" || text == "True" || text == "TRUE") return {true, {}};
     if (text == "false" || text == "False" || text == "FALSE") return {false, {}};
     std::string l = lower(text);
-    auto problem = [&](std::string fix) {
-        return ScalarReading<bool>{
-            std::nullopt,
-            {"type.bool", fmt::format("`{}` is not a boolean; this field takes true or false", text), std::move(fix)}};
+    auto problem = [&](std::string fix, std::string replacement) {
+        return ScalarReading<bool>{std::nullopt,
+                                   {"type.bool", fmt::format("`{}` is not how this field says yes or no: it takes true (yes) or false (no)", text),
+                                    std::move(fix), std::move(replacement)}};
     };
-    if (l == "yes" || l == "y" || l == "on" || l == "1") return problem("use true");
-    if (l == "no" || l == "n" || l == "off" || l == "0") return problem("use false");
-    return problem("use true or false");
+    if (l == "yes" || l == "y" || l == "on" || l == "1") return problem("use true", "true");
+    if (l == "no" || l == "n" || l == "off" || l == "0") return problem("use false", "false");
+    return problem("use true or false", {});
 }
 
 }  // namespace ehcp

@@ -29,11 +29,21 @@ namespace {
 
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
-// Case, spaces, hyphens and underscores dropped: `DateOfBirth` and `date_of_birth` agree.
+// Case, spaces, hyphens, underscores and commas dropped, and the word "and": `DateOfBirth`
+// and `date_of_birth` agree, as do "Social, Emotional and Mental Health" and
+// `social_emotional_mental_health`.
 std::string loose(std::string_view text) {
     std::string out;
-    for (char c : text)
-        if (c != '_' && c != '-' && c != ' ') out += lower(c);
+    std::string word;
+    auto flush = [&] {
+        if (word != "and") out += word;
+        word.clear();
+    };
+    for (char c : text) {
+        if (c == '_' || c == '-' || c == ' ' || c == ',') flush();
+        else word += lower(c);
+    }
+    flush();
     return out;
 }
 
@@ -67,6 +77,22 @@ std::optional<Suggestion> closest_name(std::string_view text, const std::vector<
     }
     if (best > limit) return std::nullopt;
     return Suggestion{std::string(best_name), Closeness::close};
+}
+
+std::optional<Suggestion> only_close_name(std::string_view text, const std::vector<std::string_view>& candidates) {
+    auto best = closest_name(text, candidates);
+    if (!best) return std::nullopt;
+    const std::string wanted = loose(text);
+    if (best->closeness == Closeness::same_name) {
+        for (auto c : candidates)
+            if (c != best->name && loose(c) == wanted) return std::nullopt;
+        return best;
+    }
+    const std::string lowered = normalise_name(text);
+    const std::size_t d = edit_distance(lowered, best->name);
+    for (auto c : candidates)
+        if (c != best->name && edit_distance(lowered, c) <= d) return std::nullopt;
+    return best;
 }
 
 }  // namespace ehcp

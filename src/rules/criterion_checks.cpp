@@ -98,8 +98,8 @@ CheckKind attainment_gap_years() {
             "School-age attainment: in each given area, the latest current measure with a working_at_year is compared with the current year group; met when at least N areas are the given years or more below it.",
             {{"areas", "list of attainment areas", "areas looked at (latest measure with working_at_year in each)"},
              {"min_gap_years", "number", "gap in years that meets the check; left out, the criterion is judged, not measured (the authority gives no number): manual_review with the figures shown, insufficient_evidence when no current measure"},
-             {"min_areas", "integer", "how many areas must reach the gap (default 1)"},
-             {"max_age_months", "integer", kMaxAgeDoc}},
+             {"min_areas", "whole number", "how many areas must reach the gap (default 1)"},
+             {"max_age_months", "whole number", kMaxAgeDoc}},
             [](ParamReader& p) -> CheckEvaluator {
                 auto areas = p.list_of<AttainmentArea>("areas");
                 // No number: a soft criterion (Norfolk's "attainment compared with peers").
@@ -201,8 +201,8 @@ CheckKind eyfs_delay() {
             {{"min_gap_months", "number", "delay in months that counts an area as delayed"},
              {"half_age", "true/false", "an age equivalent at or below half of chronological age also counts"},
              {"share_above", "number 0-1", "the share of assessed areas that must be delayed, exclusive (0.5: more than half)"},
-             {"min_areas", "integer", "EYFS areas that must be assessed before \"most areas\" can be judged"},
-             {"max_age_months", "integer", kMaxAgeDoc}},
+             {"min_areas", "whole number", "EYFS areas that must be assessed before \"most areas\" can be judged"},
+             {"max_age_months", "whole number", kMaxAgeDoc}},
             [](ParamReader& p) -> CheckEvaluator {
                 double min_gap = p.number("min_gap_months");
                 bool half_age = p.flag("half_age", true);
@@ -318,7 +318,7 @@ CheckKind functional_skills_below() {
 CheckKind manual_review() {
     return {"manual_review",
             "Always manual_review: the source says such cases are judged individually. Shows the attainment figures it has, each with its age when older than max_age_months.",
-            {{"reason", "text", "why, in the authority's words"}, {"max_age_months", "integer", "measures older than this are shown with their age (0: no ages shown)"}},
+            {{"reason", "text", "why, in the authority's words"}, {"max_age_months", "whole number", "measures older than this are shown with their age (0: no ages shown)"}},
             [](ParamReader& p) -> CheckEvaluator {
                 auto reason = p.text("reason");
                 int max_age = p.integer("max_age_months", 0);
@@ -417,7 +417,7 @@ bool mentions_any(const std::string& text, const std::vector<std::string>& needl
 CheckKind external_recommendations() {
     return {"external_recommendations",
             "External services have been involved, at least N have given written advice, and every recommendation has been implemented and evaluated, or the record says why it was not implemented. Advice still awaited (report_expected) is listed as awaited, not as a failure; a reason naming the school's resources is reported as supporting the request.",
-            {{"min_reports", "integer", "services that must have given written advice (report_date on or before the as-of date)"},
+            {{"min_reports", "whole number", "services that must have given written advice (report_date on or before the as-of date)"},
              {"require_implemented", "true/false", "every recommendation implemented, or a reason_not_implemented given"},
              {"require_evaluated", "true/false", "every implemented recommendation evaluated"},
              {"resource_words", "list of words", "a reason_not_implemented containing one of these (any case) says the recommendation is beyond the school's resources"}},
@@ -537,9 +537,9 @@ constexpr const char* kReviewWithinDoc =
 CheckKind reviewed_cycles() {
     return {"reviewed_cycles",
             "The N most recent support cycles reviewed by the as-of date all show one of the given progress judgements; older cycles do not count. Insufficient evidence when the latest review is not current.",
-            {{"min_cycles", "integer", "the most recent reviewed cycles read, all of which must show the progress"},
+            {{"min_cycles", "whole number", "the most recent reviewed cycles read, all of which must show the progress"},
              {"progress", "list of progress values", "judgements that count (little or no progress: none, little)"},
-             {"review_within_months", "integer", kReviewWithinDoc}},
+             {"review_within_months", "whole number", kReviewWithinDoc}},
             [](ParamReader& p) -> CheckEvaluator {
                 int min_cycles = p.integer("min_cycles");
                 auto progress = p.list_of<Progress>("progress");
@@ -623,7 +623,7 @@ CheckKind costed_provision_over_budget() {
     return {"costed_provision_over_budget",
             "Where the latest review shows progress, the costed provision in the costing year is over the notional SEN budget; not applicable when it shows little or none. Marked as resting on estimated costs when the pack's default hourly rates are needed to get over the budget.",
             {{"progress_made", "list of progress values", "judgements that mean progress was made"},
-             {"review_within_months", "integer", kReviewWithinDoc}},
+             {"review_within_months", "whole number", kReviewWithinDoc}},
             [](ParamReader& p) -> CheckEvaluator {
                 auto made = p.list_of<Progress>("progress_made");
                 int within = p.integer("review_within_months", 0);
@@ -700,8 +700,8 @@ CheckKind costed_provision_over_budget() {
 CheckKind wellbeing_evidence() {
     return {"wellbeing_evidence",
             "At least N items of wellbeing evidence (behaviour logs, observation notes, health reports...) dated within the given months before the as-of date.",
-            {{"min_items", "integer", "items needed"},
-             {"within_months", "integer", "an item counts when dated no more than this many months before the as-of date (0: any date, undated too)"}},
+            {{"min_items", "whole number", "items needed"},
+             {"within_months", "whole number", "an item counts when dated no more than this many months before the as-of date (0: any date, undated too)"}},
             [](ParamReader& p) -> CheckEvaluator {
                 int min_items = p.integer("min_items", 1);
                 int within = p.integer("within_months", 0);
@@ -773,10 +773,10 @@ CheckKind additional_provision_needed() {
 CheckKind little_progress_over_months() {
     return {"little_progress_over_months",
             "Walking back from the latest review (which must be current), the consecutive reviewed cycles that show the given progress span at least N months from the first one's start to the latest review. Cycles are consecutive when no more than max_gap_weeks pass between one cycle's review and the next one's start.",
-            {{"months", "integer", "period the consecutive cycles must span"},
+            {{"months", "whole number", "period the consecutive cycles must span"},
              {"progress", "list of progress values", "judgements that count"},
              {"max_gap_weeks", "number", "longest break between a review and the next cycle's start that keeps cycles consecutive"},
-             {"review_within_months", "integer", kReviewWithinDoc}},
+             {"review_within_months", "whole number", kReviewWithinDoc}},
             [](ParamReader& p) -> CheckEvaluator {
                 int span = p.integer("months");
                 auto progress = p.list_of<Progress>("progress");
@@ -899,7 +899,7 @@ CheckKind post18_additional_time() {
 CheckKind latest_cycle_progress() {
     return {"latest_cycle_progress", "The latest reviewed support cycle, which must be current, shows one of the given progress judgements.",
             {{"progress", "list of progress values", "judgements that count"},
-             {"review_within_months", "integer", kReviewWithinDoc}},
+             {"review_within_months", "whole number", kReviewWithinDoc}},
             [](ParamReader& p) -> CheckEvaluator {
                 auto progress = p.list_of<Progress>("progress");
                 int within = p.integer("review_within_months", 0);

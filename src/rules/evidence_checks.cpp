@@ -40,13 +40,13 @@ CheckKind document() {
             "At least N attached documents of a kind (a named file must exist and be non-empty), or a record field that stands in for it; with max_age_months, only documents dated within that many months before the request date count.",
             {{"kind", "document kind", "e.g. my_support_plan_review, or a kind the pack declares under document_kinds"},
              {"also_kinds", "list of document kinds", "other kinds that count as this one (e.g. an equivalent plan under another name)"},
-             {"count", "integer", "how many are needed"},
-             {"max_age_months", "integer", "only documents dated no more than this many months before the request date (request.date, or the as-of date when the record gives none) count; an undated one does not (0: any date)"},
+             {"count", "whole number", "how many are needed"},
+             {"max_age_months", "whole number", "only documents dated no more than this many months before the request date (request.date, or the as-of date when the record gives none) count; an undated one does not (0: any date)"},
              {"or_record", "request.parent_views | request.pupil_views | request.parental_consent | request.young_person_consent | request.local_authority_consent", "a record field that also satisfies it"},
              {"when_made_by", "list: school, parent, young_person, professional", "only needed for requests made by these"},
              {"when_made_by_unknown", "true/false", "also needed when request.made_by is not given"},
-             {"when_min_age", "integer", "only needed when the pupil is at least this old (years) on the as-of date"},
-             {"when_max_age", "integer", "only needed when the pupil is at most this old (years) on the as-of date"},
+             {"when_min_age", "whole number", "only needed when the pupil is at least this old (years) on the as-of date"},
+             {"when_max_age", "whole number", "only needed when the pupil is at most this old (years) on the as-of date"},
              {"when_looked_after", "true/false", "only needed when pupil.looked_after is (true) or is not (false) true"},
              {"documents_count", "true/false", "attached documents of the kind satisfy it (default true); false: only the record field does, e.g. consent that a generic form cannot show"}},
             [](ParamReader& p) -> CheckEvaluator {
@@ -152,8 +152,8 @@ CheckKind document() {
 CheckKind attendance_covers() {
     return {"attendance_covers",
             "The record's attendance period covers the N months before the request date (request.date, or the as-of date when the record gives none), ending no more than D days before it.",
-            {{"months", "integer", "the window, counted back from the request date"},
-             {"end_within_days", "integer", "the period must end no more than this many days before the request date (default 31)"},
+            {{"months", "whole number", "the window, counted back from the request date"},
+             {"end_within_days", "whole number", "the period must end no more than this many days before the request date (default 31)"},
              {"when_made_by", "list: school, parent, young_person, professional", "only needed for requests made by these"},
              {"when_made_by_unknown", "true/false", "also needed when request.made_by is not given (default true)"}},
             [](ParamReader& p) -> CheckEvaluator {
@@ -211,7 +211,7 @@ CheckKind attendance_covers() {
 
 CheckKind reviews_per_year() {
     return {"reviews_per_year", "At least N support-cycle reviews (with parents involved, if asked) in the last M months.",
-            {{"min_reviews", "integer", "reviews expected"}, {"months", "integer", "window up to the as-of date"},
+            {{"min_reviews", "whole number", "reviews expected"}, {"months", "whole number", "window up to the as-of date"},
              {"parents_involved", "true/false", "count only reviews with parents_involved: true"}},
             [](ParamReader& p) -> CheckEvaluator {
                 int min_reviews = p.integer("min_reviews");

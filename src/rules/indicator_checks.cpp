@@ -14,7 +14,7 @@ CheckKind low_score() {
             "A current attainment standardised score (any measure within max_age_months) or the latest cognitive score at or below a maximum, or a current percentile at or below a maximum. Not shown by the data (contradicting a declared indicator) only when current attainment scores exist and none is that low.",
             {{"max_standardised_score", "number", "e.g. 70 (two standard deviations below the mean)"},
              {"max_percentile", "number", "e.g. 2"},
-             {"max_age_months", "integer", "only measures no more than this many months before the as-of date are read (0: any age)"}},
+             {"max_age_months", "whole number", "only measures no more than this many months before the as-of date are read (0: any age)"}},
             [](ParamReader& p) -> CheckEvaluator {
                 double max_score = p.number("max_standardised_score");
                 double max_pct = p.number("max_percentile");
@@ -74,7 +74,7 @@ CheckKind core_gap() {
             {{"areas", "list of attainment areas", "core areas"},
              {"min_gap_years", "number", "gap in years"},
              {"early_years_half_age", "true/false", "early years: half age or below in an EYFS area counts"},
-             {"max_age_months", "integer", "only measures no more than this many months before the as-of date are read (0: any age)"}},
+             {"max_age_months", "whole number", "only measures no more than this many months before the as-of date are read (0: any age)"}},
             [](ParamReader& p) -> CheckEvaluator {
                 auto areas = p.list_of<AttainmentArea>("areas");
                 double min_gap = p.number("min_gap_years");
@@ -114,7 +114,7 @@ CheckKind core_gap() {
 CheckKind widening_gap() {
     return {"widening_gap",
             "In some area, the gap (years below the year group at the time, or months below age) grew between the two latest measures that carry it; the latest must be current.",
-            {{"max_age_months", "integer", "only measures no more than this many months before the as-of date are read (0: any age)"}},
+            {{"max_age_months", "whole number", "only measures no more than this many months before the as-of date are read (0: any age)"}},
             [](ParamReader& p) -> CheckEvaluator {
                 int max_age = p.integer("max_age_months", 0);
                 return [=](const CheckContext& ctx) {
@@ -155,7 +155,7 @@ CheckKind cognitive_discrepancy() {
     return {"cognitive_discrepancy",
             "The latest cognitive ability score exceeds a latest attainment standard score by more than N points.",
             {{"min_difference", "number", "e.g. 15 (one standard deviation)"},
-             {"max_age_months", "integer", "only measures no more than this many months before the as-of date are read (0: any age)"}},
+             {"max_age_months", "whole number", "only measures no more than this many months before the as-of date are read (0: any age)"}},
             [](ParamReader& p) -> CheckEvaluator {
                 double min_diff = p.number("min_difference");
                 int max_age = p.integer("max_age_months", 0);

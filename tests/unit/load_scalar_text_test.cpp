@@ -92,8 +92,8 @@ TEST_CASE("loader scalars: money, percentages and other dressed-up numbers") {
     auto pounds = number_problem("\xC2\xA3" "1,250", NumberKind::money);  // £1,250
     CHECK(pounds.code == "money.format");
     CHECK(pounds.fix == "use 1250");
-    CHECK(number_problem("1,250.50", NumberKind::money).fix == "use 1250.5");
-    CHECK(number_problem("GBP 19.50", NumberKind::money).fix == "use 19.5");
+    CHECK(number_problem("1,250.50", NumberKind::money).fix == "use 1250.50");  // the digits as written
+    CHECK(number_problem("GBP 19.50", NumberKind::money).fix == "use 19.50");
     CHECK(number_problem("twenty pounds", NumberKind::money).code == "money.format");
 
     auto commas = number_problem("1,250");

@@ -418,7 +418,7 @@ TEST_CASE("loader: money written with £ or thousands commas is money.format") {
     auto cost = r.diagnostics[1];
     CHECK(cost.code == "money.format");
     check_at(cost, Severity::error, "provision[0].annual_cost", 8, 18);
-    CHECK(cost.fix == "use 1250.5");
+    CHECK(cost.fix == "use 1250.50");  // the digits as written
 }
 
 TEST_CASE("loader: a percentage with its sign in a number field") {
@@ -496,7 +496,7 @@ TEST_CASE("loader: numbers and booleans in quotes are read with a type.quoted wa
     CHECK(r.diagnostics[0].fix == "remove the quotes");
     CHECK(r.diagnostics[1].code == "type.quoted");
     check_at(r.diagnostics[1], Severity::warning, "request.parental_consent", 8, 21);
-    CHECK(r.diagnostics[1].message == "quoted boolean \"true\" read as true");
+    CHECK(r.diagnostics[1].message == "quoted yes-or-no value \"true\" read as true");
     CHECK(r.record->attendance->percent == 95.5);
     CHECK(r.record->request->parental_consent == true);
 }
@@ -510,7 +510,7 @@ TEST_CASE("loader: yes/no/on/off in a boolean field are type.bool errors") {
     check_at(r.diagnostics[0], Severity::error, "pupil.looked_after", 5, 17);
     CHECK(r.diagnostics[0].code == "type.bool");
     CHECK(r.diagnostics[0].fix == "use true");
-    CHECK(r.diagnostics[0].message == "`yes` is not a boolean; this field takes true or false");
+    CHECK(r.diagnostics[0].message == "`yes` is not how this field says yes or no: it takes true (yes) or false (no)");
     CHECK(r.diagnostics[1].fix == "use false");
     CHECK(r.diagnostics[1].line == 6);
     CHECK(r.diagnostics[2].fix == "use true or false");
@@ -742,8 +742,13 @@ TEST_CASE("loader: a tab used for indentation is named as such") {
     CHECK_FALSE(r.valid());
     auto d = only(r, "yaml.tab");
     check_at(d, Severity::error, "", 6, 1);
-    CHECK(d.message == "a tab is used for indentation; YAML needs spaces");
-    CHECK(d.fix == "replace the tab with spaces");
+    CHECK(d.message ==
+          "a tab is used for indentation; YAML needs spaces (read on as 2 spaces, the only indentation that fits the "
+          "lines around it)");
+    CHECK(d.fix == "replace the indentation with 2 spaces");
+    REQUIRE(d.edit);
+    CHECK(d.edit->old_text == "\t");
+    CHECK(d.edit->new_text == "  ");
 
     // A tab inside a block of text is just text.
     auto text = load(with("request:\n  parent_views: |\n    We said:\n    \tplease help\n"));

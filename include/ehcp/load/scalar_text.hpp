@@ -14,6 +14,10 @@ struct ScalarProblem {
     std::string code;     // diagnostic code, e.g. "date.format"
     std::string message;  // what is wrong, without the field's path
     std::string fix;      // e.g. "use 2016-05-14"
+    // The exact text to write instead, when only one value can have been meant (what
+    // `validate --fix` writes); empty when the fix needs a person (an impossible date,
+    // a two-digit year, a US-style date, a fraction of a penny).
+    std::string replacement;
 };
 
 template <class T>
@@ -24,7 +28,9 @@ struct ScalarReading {
 
 // Strict YYYY-MM-DD. Other spellings of a date (14/05/2016 read day-first as in the UK,
 // 2016/05/14, 14 May 2016, a spreadsheet serial number) are problems whose fix gives the
-// ISO form; an impossible date (2025-02-30) is "date.invalid".
+// ISO form, also as the replacement; an impossible date (2025-02-30) is "date.invalid".
+// A slash date read month-first (only when day-first is no date) and a two-digit year
+// have a suggestion but no replacement: a person must say which date was meant.
 ScalarReading<Date> read_date_text(std::string_view text);
 
 // Money fields name their own problem ("money.format") for "£1,250"-style text.

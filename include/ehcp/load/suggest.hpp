@@ -27,8 +27,14 @@ struct Suggestion {
 };
 
 // The candidate `text` most probably meant, or nullopt when none is close: the same name
-// apart from case/space/hyphen/underscore, else the nearest within 2 edits (1 for names
+// apart from case, spaces, hyphens, underscores, commas and the word "and", else the
+// nearest within 2 edits (1 for names
 // of 3 characters or fewer, where 2 edits would match nearly anything).
 std::optional<Suggestion> closest_name(std::string_view text, const std::vector<std::string_view>& candidates);
+
+// closest_name, but only when no other candidate is as close: the one name `text` can
+// have meant, safe to write in its place (`validate --fix`). `reeding` gives `reading`;
+// a word two candidates are equally near gives nullopt.
+std::optional<Suggestion> only_close_name(std::string_view text, const std::vector<std::string_view>& candidates);
 
 }  // namespace ehcp
