@@ -10,6 +10,7 @@ source scripts/packages.sh
 install_missing cmake g++ make pkg-config \
   libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev \
   libxlsxwriter-dev \
+  libpugixml-dev libcsv-dev \
   libmimalloc-dev  # allocator for the ehcp binary (speed of `ehcp screen`)
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEHCP_BUILD_TESTS=OFF >/dev/null

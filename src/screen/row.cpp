@@ -152,6 +152,9 @@ Row make_row(const RecordReport& rep, const Pack& pack, bool redacted) {
         row.final_plan_by = rep.timeline->final_plan_by;
     }
     row.primary_need = p.primary_need;
+    row.date_of_birth = p.date_of_birth;
+    row.request_date = rep.request_date;
+    row.secondary_needs = p.secondary_needs;
     return row;
 }
 

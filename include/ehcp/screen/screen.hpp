@@ -64,6 +64,11 @@ struct Row {
 
     // The record's ehcp-report/1 object on one line (jsonl, json formats).
     std::string json_line;
+
+    // For the sen2-csv format (sen2_writer.cpp).
+    std::optional<Date> date_of_birth;
+    std::optional<Date> request_date;
+    std::vector<std::string> secondary_needs;
 };
 
 inline constexpr std::size_t kFirstGaps = 3;
@@ -144,6 +149,8 @@ std::unique_ptr<Writer> make_table_writer(std::ostream& out, const WriterContext
 std::unique_ptr<Writer> make_csv_writer(std::ostream& out, std::ostream* summary_out, const WriterContext& c);
 std::unique_ptr<Writer> make_jsonl_writer(std::ostream& out, std::ostream* summary_out, const WriterContext& c);
 std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterContext& c);
+// The DfE SEN2 person-level shape (sen2_writer.cpp): one row per record keyed by UPN.
+std::unique_ptr<Writer> make_sen2_csv_writer(std::ostream& out, std::ostream* summary_out, const WriterContext& c);
 // A workbook at `path` (written whole by libxlsxwriter when end() runs).
 std::unique_ptr<Writer> make_xlsx_writer(const std::string& path, const WriterContext& c);
 
