@@ -99,9 +99,10 @@ int run_ctf(const CtfOptions& o, const GlobalOptions& g) {
         say(g, fmt::format("{}: written{}", target.string(), looks_like_upn(p.upn) ? "" : " (the UPN does not have a UPN's shape)"));
         for (const auto& n : notes) say(g, "  to settle: " + n);
     }
-    say(g, fmt::format("{} pupils in {} (CTF version {}): {} records written, {} already there, {} without SEN support or an "
+    say(g, fmt::format("{} pupil{} in {} (CTF version {}): {} record{} written, {} already there, {} without SEN support or an "
                        "EHC plan not imported{}{}.",
-                       ctf.pupils.size(), o.file, ctf.version.empty() ? "not given" : escape_controls(ctf.version), written, kept,
+                       ctf.pupils.size(), ctf.pupils.size() == 1 ? "" : "s", o.file,
+                       ctf.version.empty() ? "not given" : escape_controls(ctf.version), written, written == 1 ? "" : "s", kept,
                        skipped, o.all ? "" : " (--all imports them)",
                        problems ? fmt::format(", {} with problems", problems) : ""));
     if (written) say(g, fmt::format("Next: fill in each record, then run: ehcp validate {}", (dir / "*.yaml").string()));

@@ -498,7 +498,7 @@ CsvEntries read_csv_entries(const std::string& path, const ImportMap& map, const
     r.path = &path;
     r.out = &out;
     csv_parser p{};
-    if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) throw ImportError("cannot start the CSV parser");
+    if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI) != 0) throw ImportError("cannot start the CSV parser");
     struct Free {
         csv_parser* p;
         ~Free() { csv_free(p); }
@@ -557,8 +557,13 @@ CsvEntries read_csv_entries(const std::string& path, const ImportMap& map, const
                                               "to the map", path, row, byte, describe_1252(byte)));
             }
         }
-        if (csv_parse(&p, chunk.data(), chunk.size(), on_field, on_row, &r) != chunk.size())
-            throw ImportError(fmt::format("{}: row {}: {}", path, r.row + 1, csv_strerror(csv_error(&p))));
+        if (csv_parse(&p, chunk.data(), chunk.size(), on_field, on_row, &r) != chunk.size()) {
+            if (!r.error.empty()) throw ImportError(r.error);
+            throw ImportError(fmt::format("{}: row {}: a double quote `\"` in the wrong place: inside a cell that does not start "
+                                          "with one, or followed by more text after a quoted cell closes (write a quote inside a "
+                                          "quoted cell as `\"\"`); fix: check the file, or save it from the spreadsheet again",
+                                          path, r.row + 1));
+        }
         if (!r.error.empty()) throw ImportError(r.error);
         if (p.entry_pos > limits.max_field_bytes)
             throw ImportError(fmt::format("{}: row {}: a cell is longer than {} bytes, more than any cell of a record's row needs "

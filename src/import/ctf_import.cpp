@@ -384,8 +384,8 @@ std::string ctf_record_text(const CtfPupil& p, const CtfFile& file, const std::s
         std::string label = fmt::format("{}{}", escape_controls(need.code), words.empty() ? "" : " (" + words + ")");
         bool is_primary = need.rank == 1 || (need.rank == 0 && i == 0);
         if (!area) {
-            notes.push_back(fmt::format("need type {} ranked {} has no single broad area of need; settle {} yourself",
-                                        label, need.rank == 0 ? std::string("(no rank)") : std::to_string(need.rank),
+            notes.push_back(fmt::format("need type {} {} has no single broad area of need; settle {} yourself",
+                                        label, need.rank == 0 ? std::string("with no rank") : "ranked " + std::to_string(need.rank),
                                         is_primary ? "needs.primary" : "whether it belongs in needs.secondary"));
             continue;
         }
@@ -409,7 +409,8 @@ std::string ctf_record_text(const CtfPupil& p, const CtfFile& file, const std::s
                                    escape_controls(source_name), file.version.empty() ? "not given" : escape_controls(file.version),
                                    file.source_school.empty() ? "" : ", from school " + escape_controls(file.source_school));
     std::vector<std::string> codes;
-    for (const auto& n : p.needs) codes.push_back(fmt::format("{} (rank {})", escape_controls(n.code), n.rank));
+    for (const auto& n : p.needs)
+        codes.push_back(fmt::format("{} ({})", escape_controls(n.code), n.rank ? fmt::format("rank {}", n.rank) : "no rank"));
     head += fmt::format("# CTF SEN: provision {}{}{}; need types: {}.\n", p.sen_provision.empty() ? "not given" : escape_controls(p.sen_provision),
                         p.sen_start ? " from " + p.sen_start->iso() : "",
                         p.sen_entries > 1 ? fmt::format(" (latest of {} SEN entries)", p.sen_entries) : "",

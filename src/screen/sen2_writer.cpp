@@ -39,7 +39,13 @@ public:
     void row(const Row& r) override {
         auto date = [](const std::optional<Date>& d) { return d ? d->iso() : std::string(); };
         std::string primary = r.primary_need.value_or("");
-        std::string secondary = r.secondary_needs.empty() ? "" : r.secondary_needs.front();
+        // The first secondary area that is not the primary one (SEN2 ranks distinct needs).
+        std::string secondary;
+        for (const auto& n : r.secondary_needs)
+            if (n != primary) {
+                secondary = n;
+                break;
+            }
         std::string t1 = sen_type(primary), t2 = sen_type(secondary);
         std::vector<std::string> cells{
             r.id,

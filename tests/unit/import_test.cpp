@@ -124,9 +124,11 @@ TEST_CASE("CSV cells: thousands commas only in their places; impossible dates; u
     std::string csv = t.put("b.csv", "Intervention,Rate,Review,Staff\nA,\"£1,25.00\",31/02/2026,Helper\nB,£19.5,2026-07-10,teaching assistant\n");
     auto got = read_csv_entries(csv, provision_map(true, true), CsvLimits{});
     REQUIRE(got.bad.size() == 3);
-    CHECK(got.bad[0].column == "Rate");
-    CHECK(got.bad[1].reason.find("not a real date") != std::string::npos);
-    CHECK(got.bad[2].reason.find("values: delivered_by:") != std::string::npos);
+    // In the record format's order of fields: delivered_by, hourly_rate, review_date.
+    CHECK(got.bad[0].column == "Staff");
+    CHECK(got.bad[0].reason.find("values: delivered_by:") != std::string::npos);
+    CHECK(got.bad[1].column == "Rate");
+    CHECK(got.bad[2].reason.find("not a real date") != std::string::npos);
     REQUIRE(got.entries.size() == 1);
     CHECK(got.entries[0].find("hourly_rate: 19.5\n") != std::string::npos);
     CHECK(got.entries[0].find("delivered_by: teaching_assistant\n") != std::string::npos);
