@@ -19,4 +19,5 @@ endforeach()
 # hand-written record, and hostile inputs made at test time (XML 100,000 deep, a 1 GB
 # CSV, 100,000 columns, a long CSV in bounded memory).
 add_test(NAME "import: writes, round trip and hostile inputs"
-  COMMAND /usr/bin/python3 ${EHCP_IMPORT_TESTS}/import_test.py $<TARGET_FILE:ehcp> ${PROJECT_SOURCE_DIR})
+  COMMAND /usr/bin/python3 ${EHCP_IMPORT_TESTS}/import_test.py $<TARGET_FILE:ehcp> ${PROJECT_SOURCE_DIR}
+          $<$<BOOL:${EHCP_SANITIZE}>:--sanitized>)
