@@ -224,6 +224,20 @@ try:
     rc, so, se = run("import", "csv", "--map", map1252, os.path.join(REPO, "tests/import/windows-1252.csv"), "--into", w)
     check(rc == 0 and "hourly_rate: 19.50" in read(w, "r"), "Windows-1252 converted with encoding: windows-1252: " + se)
 
+    # The other two maps shipped: an attainment tracker and a review log, into a copy.
+    full = os.path.join(tmp, "full.yaml")
+    shutil.copyfile(os.path.join(EXPECTED, "K801200601001-with-provision.yaml"), full)
+    for m, c in (("attainment-tracker", "attainment-tracker"), ("review-log", "review-log")):
+        rc, so, se = run("import", "csv", "--map", os.path.join(REPO, "maps", m + ".yaml"),
+                         os.path.join(REPO, "examples", c + ".csv"), "--into", full)
+        check(rc == 0 and "filled the empty section with 3" in se, f"{m} map: {se}")
+    t = read(full, "r")
+    check("  - area: maths\n    date: 2026-10-02\n    working_at_year: 2\n" in t, "attainment rows imported")
+    check("  - start: 2026-04-13\n    review: 2026-07-10\n    progress: none\n    parents_involved: true\n"
+          "    pupil_views_sought: false\n" in t and "  - start: 2026-09-07\n" in t, "review log imported, Yes/No as true/false")
+    rc, so, se = run("validate", "--as-of", AS_OF, full)
+    check(rc == 0 and "0 warnings" in so + se, "the record with all three sections validates: " + so + se)
+
     # An entity reference with no declaration is left as the literal text, never expanded.
     ent_dir = os.path.join(tmp, "entity")
     rc, so, se = run("import", "ctf", os.path.join(REPO, "tests/import/undeclared-entity.xml"), "-o", ent_dir)
