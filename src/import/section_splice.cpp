@@ -83,18 +83,23 @@ SpliceResult splice_section(const std::string& original, const std::string& sect
     static const std::regex key_re(R"(^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:([ \t].*|)$)");
     std::optional<std::size_t> key_line;
     std::size_t last_content = 0;
+    bool in_section = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         std::string line = original.substr(lines[i].begin, lines[i].end - lines[i].begin);
         if (i == 0 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
         std::smatch m;
         bool top_key = std::regex_match(line, m, key_re);
         bool marker = line.rfind("---", 0) == 0 || line.rfind("...", 0) == 0;
-        if (key_line) {
-            if (top_key || marker) break;
-            if (!line.empty() && (line[0] == ' ' || line[0] == '\t' || line[0] == '-')) last_content = i;
-        } else if (top_key && m[1] == section) {
+        if (top_key && m[1] == section) {
+            if (key_line)
+                throw ImportError(fmt::format("`{}` is given twice in the record (lines {} and {}); nothing was changed; fix: run "
+                                              "`ehcp validate` on it and keep one", section, *key_line + 1, i + 1));
             key_line = i;
             last_content = i;
+            in_section = true;
+        } else if (in_section) {
+            if (top_key || marker) in_section = false;
+            else if (!line.empty() && (line[0] == ' ' || line[0] == '\t' || line[0] == '-')) last_content = i;
         }
     }
 
@@ -125,7 +130,22 @@ SpliceResult splice_section(const std::string& original, const std::string& sect
                                       "to replace them (the old file is kept as a backup), or edit the section by hand",
                                       section, *key_line + 1, section));
     std::string new_key = key_text.substr(0, colon + 1) + line_comment(key_text, colon);
-    bool rewrite_key = !inline_value(key_text, colon).empty();
+    std::string inline_text = inline_value(key_text, colon);
+    bool rewrite_key = !inline_text.empty();
+    if (rewrite_key) {
+        // The value on the key line is dropped: only when it is whole there (`[]`, `~`, a
+        // one-line flow list), never the start of something that goes on below.
+        bool whole = false;
+        try {
+            YAML::Load(inline_text);
+            whole = inline_text[0] != '|' && inline_text[0] != '>' && inline_text[0] != '&' && inline_text[0] != '!' &&
+                    inline_text[0] != '*';
+        } catch (const YAML::Exception&) {
+        }
+        if (!whole)
+            throw ImportError(fmt::format("`{}` on line {} has a value that goes on past its line; nothing was changed; fix: "
+                                          "edit the section by hand", section, *key_line + 1));
+    }
     result.text = original.substr(0, kl.begin);
     result.text += rewrite_key ? new_key : key_text;
     result.text += original.substr(kl.end, kl.next - kl.end);  // its own line ending

@@ -157,3 +157,13 @@ TEST_CASE("CSV limits: columns and cell size are capped") {
     tiny.max_field_bytes = 10;
     CHECK_THROWS_AS(read_csv_entries(t.put("e.csv", "Intervention\n\"" + std::string(100000, 'x') + "\"\n"), m, tiny), ImportError);
 }
+
+TEST_CASE("splice: a section given twice, or a value that goes on past its key line, is left for a person") {
+    // yaml-cpp reads the first of two keys; the loader calls it key.duplicate. Neither is guessed at.
+    CHECK_THROWS_AS(splice_section("provision:\n  # a\nprovision: []\n", "provision", "  - name: \"A\"\n", false), ImportError);
+    // `provision: [` ... `]` on the next line: dropping the key line's value would break the file.
+    CHECK_THROWS_AS(splice_section("format: x\nprovision: [\n]\n", "provision", "  - name: \"A\"\n", false), ImportError);
+    // A one-line flow list is whole: replaced with --replace.
+    auto r = splice_section("provision: [{name: a}]   # old\nformat: x\n", "provision", "  - name: \"A\"\n", true);
+    CHECK(r.text == "provision:   # old\n  - name: \"A\"\nformat: x\n");
+}
