@@ -10,6 +10,7 @@ source scripts/packages.sh
 install_missing cmake g++ make pkg-config \
   libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev \
   libxlsxwriter-dev \
+  libpugixml-dev libcsv-dev \
   libmimalloc-dev  # allocator for the ehcp binary (speed of `ehcp screen`)
 
 # Release (-O2, no debug information) and one translation unit per src/ folder: the fastest

@@ -7,6 +7,7 @@ source scripts/packages.sh
 
 install_missing cmake g++ make pkg-config \
   libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev libxlsxwriter-dev libmimalloc-dev \
+  libpugixml-dev libcsv-dev \
   doctest-dev time \
   python3 python3-yaml python3-jsonschema \
   chromium poppler-utils cmark-gfm \

@@ -156,6 +156,7 @@ int run_screen(const ScreenOptions& o, const GlobalOptions& g) {
     std::unique_ptr<screen::Writer> writer;
     try {
         if (o.format == "csv") writer = screen::make_csv_writer(*out, &std::cerr, ctx);
+        else if (o.format == "sen2-csv") writer = screen::make_sen2_csv_writer(*out, &std::cerr, ctx);
         else if (o.format == "jsonl") writer = screen::make_jsonl_writer(*out, &std::cerr, ctx);
         else if (o.format == "json") writer = screen::make_json_writer(*out, ctx);
         else if (o.format == "xlsx") writer = screen::make_xlsx_writer(target->write_path(), ctx);
@@ -248,8 +249,8 @@ Command screen_command() {
                                "record files (multi-document streams allowed) and folders (searched recursively for "
                                "*.yaml and *.yml in any case); - reads standard input, as does no path when standard "
                                "input is not a terminal");
-                sub.add_option("--format", o->format, "table (default), csv, jsonl, json or xlsx (needs -o FILE)")
-                    ->transform(CLI::IsMember({"table", "csv", "jsonl", "json", "xlsx"}, CLI::ignore_case))
+                sub.add_option("--format", o->format, "table (default), csv, jsonl, json, xlsx (needs -o FILE) or sen2-csv")
+                    ->transform(CLI::IsMember({"table", "csv", "jsonl", "json", "xlsx", "sen2-csv"}, CLI::ignore_case))
                     ->option_text("FORMAT");
                 sub.add_option("--columns", o->columns,
                                "table columns, comma-separated, or `wide` for all: source, id, name, setting, "

@@ -220,6 +220,8 @@ PupilSummary summarise(const Record& r, const Facts& f) {
     p.looked_after = r.pupil.looked_after.value_or(false);
     p.previously_looked_after = r.pupil.previously_looked_after.value_or(false);
     if (r.needs && r.needs->primary) p.primary_need = std::string(to_string(*r.needs->primary));
+    if (r.needs)
+        for (auto a : r.needs->secondary) p.secondary_needs.emplace_back(to_string(a));
     return p;
 }
 

@@ -186,6 +186,7 @@ Row make_row(const RecordReport& rep, const Pack& pack, bool redacted) {
     for (const auto& d : rep.diagnostics)
         if (d.severity == Severity::warning) ++row.warnings;
     for (const auto& g : rep.gaps) row.all_gaps.push_back(gap_detail(g, rep));
+    row.secondary_needs = p.secondary_needs;
     return row;
 }
 

@@ -26,5 +26,6 @@ Command explain_command();
 Command rules_command();
 Command init_command();
 Command schema_command();
+Command import_command();
 
 }  // namespace ehcp::cli

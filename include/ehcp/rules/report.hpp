@@ -118,6 +118,7 @@ struct PupilSummary {
     bool looked_after = false;
     bool previously_looked_after = false;
     std::optional<std::string> primary_need;
+    std::vector<std::string> secondary_needs;  // needs.secondary, in the record's order
 };
 
 struct CostSummary {

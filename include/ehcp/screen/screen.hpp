@@ -83,6 +83,7 @@ struct Row {
         std::string text;
     };
     std::vector<GapDetail> all_gaps;
+    std::vector<std::string> secondary_needs;  // for the sen2-csv format (sen2_writer.cpp)
 };
 
 inline constexpr std::size_t kFirstGaps = 3;
@@ -182,6 +183,8 @@ std::vector<std::string> table_default_columns();
 std::unique_ptr<Writer> make_csv_writer(std::ostream& out, std::ostream* summary_out, const WriterContext& c);
 std::unique_ptr<Writer> make_jsonl_writer(std::ostream& out, std::ostream* summary_out, const WriterContext& c);
 std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterContext& c);
+// The DfE SEN2 person-level shape (sen2_writer.cpp): one row per record keyed by UPN.
+std::unique_ptr<Writer> make_sen2_csv_writer(std::ostream& out, std::ostream* summary_out, const WriterContext& c);
 // A workbook at `path` (written whole by libxlsxwriter when end() runs).
 std::unique_ptr<Writer> make_xlsx_writer(const std::string& path, const WriterContext& c);
 

@@ -1,0 +1,224 @@
+// `ehcp import ctf` (a Common Transfer File -> one record per pupil) and `ehcp import csv`
+// (a spreadsheet export -> one section of a record). Both write through OutputFile (a
+// temporary file renamed into place); neither overwrites what it was not asked to.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "ehcp/cli/commands.hpp"
+#include "ehcp/cli/exit_codes.hpp"
+#include "ehcp/cli/output_file.hpp"
+#include "ehcp/core/inert_text.hpp"
+#include "ehcp/import/import.hpp"
+#include "ehcp/load/upn.hpp"
+
+namespace ehcp::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CtfOptions {
+    std::string file;
+    bool all = false;
+    bool force = false;
+};
+
+struct CsvOptions {
+    std::string file;
+    std::string map;
+    std::string into;
+    std::string replace;
+    bool skip_bad_rows = false;
+};
+
+void say(const GlobalOptions& g, const std::string& line) {
+    if (!g.quiet) std::cerr << line << "\n";
+}
+
+int run_ctf(const CtfOptions& o, const GlobalOptions& g) {
+    import::CtfFile ctf;
+    try {
+        ctf = import::read_ctf(o.file, g.max_file_bytes ? g.max_file_bytes : import::kDefaultMaxXmlBytes);
+    } catch (const import::ImportError& e) {
+        std::cerr << "ehcp: " << escape_controls(e.what()) << "\n";
+        return exit_code::invalid;
+    }
+    fs::path dir = g.output.empty() || g.output == "-" ? fs::path(".") : fs::path(g.output);
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        if (fs::exists(dir, ec))
+            throw UsageError(fmt::format("-o {}: is not a folder; `import ctf` writes one file per pupil into a folder", g.output),
+                             exit_code::usage);
+        fs::create_directories(dir, ec);
+        if (ec) throw OutputError(fmt::format("cannot create the folder {}: {}", dir.string(), ec.message()));
+    }
+    static const std::regex safe_name("^[A-Za-z0-9]{1,32}$");
+    std::set<std::string> seen;
+    long written = 0, kept = 0, skipped = 0, problems = 0;
+    std::string source = fs::path(o.file).filename().string();
+    for (const auto& p : ctf.pupils) {
+        std::string where = fmt::format("{}:{}", o.file, p.line);
+        if (p.upn.empty()) {
+            say(g, fmt::format("ehcp: {}: a pupil with no UPN was not imported; fix: add the UPN in the MIS and export again", where));
+            ++problems;
+            continue;
+        }
+        if (!std::regex_match(p.upn, safe_name)) {
+            say(g, fmt::format("ehcp: {}: the UPN `{}` is not letters and digits, so it cannot name a file; the pupil was not imported",
+                               where, escape_controls(p.upn)));
+            ++problems;
+            continue;
+        }
+        if (!seen.insert(p.upn).second) {
+            say(g, fmt::format("ehcp: {}: UPN {} is given twice in the file; only the first was imported", where, p.upn));
+            ++problems;
+            continue;
+        }
+        bool with_sen = p.sen_provision == "K" || p.sen_provision == "E";
+        if (!with_sen && !o.all) {
+            ++skipped;
+            continue;
+        }
+        fs::path target = dir / (p.upn + ".yaml");
+        if (fs::exists(fs::symlink_status(target, ec)) && !o.force) {
+            say(g, fmt::format("{}: already there, left as it is (--force replaces it)", target.string()));
+            ++kept;
+            continue;
+        }
+        std::vector<std::string> notes;
+        std::string text = import::ctf_record_text(p, ctf, source, notes);
+        OutputFile out(target.string(), {o.file});
+        out.write(text);
+        out.commit();
+        ++written;
+        say(g, fmt::format("{}: written{}", target.string(), looks_like_upn(p.upn) ? "" : " (the UPN does not have a UPN's shape)"));
+        for (const auto& n : notes) say(g, "  to settle: " + n);
+    }
+    say(g, fmt::format("{} pupil{} in {} (CTF version {}): {} record{} written, {} already there, {} without SEN support or an "
+                       "EHC plan not imported{}{}.",
+                       ctf.pupils.size(), ctf.pupils.size() == 1 ? "" : "s", o.file,
+                       ctf.version.empty() ? "not given" : escape_controls(ctf.version), written, written == 1 ? "" : "s", kept,
+                       skipped, o.all ? "" : " (--all imports them)",
+                       problems ? fmt::format(", {} with problems", problems) : ""));
+    if (written) say(g, fmt::format("Next: fill in each record, then run: ehcp validate {}", (dir / "*.yaml").string()));
+    return problems ? exit_code::invalid : exit_code::ready;
+}
+
+std::string read_record(const std::string& path) {
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    if (ec) throw import::ImportError(fmt::format("{}: cannot read the record: {}", path, ec.message()));
+    if (size > (std::uintmax_t{16} << 20))
+        throw import::ImportError(fmt::format("{}: the record is {} bytes; a record is a few KiB; fix: check it is the right file", path, size));
+    std::ifstream in(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in && !in.eof()) throw import::ImportError(fmt::format("{}: cannot read the record", path));
+    return text;
+}
+
+std::string rows_text(const std::vector<long>& rows) {
+    std::string out;
+    for (std::size_t i = 0; i < rows.size();) {
+        std::size_t j = i;
+        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1) ++j;
+        if (!out.empty()) out += ", ";
+        out += j == i ? std::to_string(rows[i]) : fmt::format("{}-{}", rows[i], rows[j]);
+        i = j + 1;
+    }
+    return out;
+}
+
+int run_csv(const CsvOptions& o, const GlobalOptions& g) {
+    try {
+        auto map = import::load_map(o.map);
+        if (!o.replace.empty() && o.replace != map.section)
+            throw UsageError(fmt::format("--replace {}: the map {} imports `{}`; give --replace {}", o.replace, o.map, map.section,
+                                         map.section), exit_code::usage);
+        import::CsvLimits limits;
+        if (g.max_file_bytes) limits.max_file_bytes = g.max_file_bytes;
+        auto got = import::read_csv_entries(o.file, map, limits);
+        for (const auto& b : got.bad)
+            std::cerr << escape_controls(fmt::format("{}: row {}{}: {}", o.file, b.row,
+                                                     b.column.empty() ? "" : ", column `" + b.column + "`", b.reason))
+                      << (o.skip_bad_rows ? " (skipped)" : "") << "\n";
+        std::set<long> bad_rows;
+        for (const auto& b : got.bad) bad_rows.insert(b.row);
+        if (!bad_rows.empty() && !o.skip_bad_rows) {
+            std::cerr << fmt::format("ehcp: nothing imported: {} row{} of {} cannot be read, and a section is imported whole or not "
+                                     "at all; fix: correct the rows, or add --skip-bad-rows to import the others\n",
+                                     bad_rows.size(), bad_rows.size() == 1 ? "" : "s", o.file);
+            return exit_code::invalid;
+        }
+        if (got.entries.empty()) {
+            std::cerr << fmt::format("ehcp: {}: no rows to import{}; nothing changed\n", o.file,
+                                     bad_rows.empty() ? "" : " (every row was skipped)");
+            return exit_code::invalid;
+        }
+        std::string block = fmt::format("  # imported by `ehcp import csv` from {} with the map {}: rows {}{}\n",
+                                        escape_controls(fs::path(o.file).filename().string()),
+                                        escape_controls(fs::path(o.map).filename().string()), rows_text(got.rows),
+                                        bad_rows.empty() ? "" : fmt::format(" (rows {} skipped)",
+                                                                            rows_text(std::vector<long>(bad_rows.begin(), bad_rows.end()))));
+        for (const auto& e : got.entries) block += e;
+        std::string original = read_record(o.into);
+        auto result = import::splice_section(original, map.section, block, !o.replace.empty());
+        std::string n = fmt::format("{} {} entr{}", got.entries.size(), map.section, got.entries.size() == 1 ? "y" : "ies");
+        if (result.kind == import::SpliceKind::unchanged) {
+            say(g, fmt::format("{}: already holds these {} from {}; nothing changed", o.into, n, o.file));
+            return exit_code::ready;
+        }
+        if (result.kind == import::SpliceKind::replaced) {
+            std::string backup = o.into + ".bak";
+            for (int i = 1; fs::exists(fs::symlink_status(backup)); ++i) backup = fmt::format("{}.bak.{}", o.into, i);
+            OutputFile keep(backup, {});
+            keep.write(original);
+            keep.commit();
+            say(g, fmt::format("{}: the old file is kept as {}", o.into, backup));
+        }
+        OutputFile out(o.into, {o.file, o.map});
+        out.write(result.text);
+        out.commit();
+        const char* how = result.kind == import::SpliceKind::replaced ? "replaced the section with"
+                          : result.kind == import::SpliceKind::filled ? "filled the empty section with"
+                                                                       : "added";
+        say(g, fmt::format("{}: {} {} from {} (rows {}); every other line is as it was. Next: ehcp validate {}", o.into, how, n,
+                           o.file, rows_text(got.rows), o.into));
+        return exit_code::ready;
+    } catch (const import::ImportError& e) {
+        std::cerr << "ehcp: " << escape_controls(e.what()) << "\n";
+        return exit_code::invalid;
+    }
+}
+
+}  // namespace
+
+Command import_command() {
+    return {"import", "make records from a Common Transfer File (ctf) or add spreadsheet rows to one (csv)", [](CLI::App& sub) {
+                sub.require_subcommand(1);
+                sub.fallthrough(true);
+                auto co = std::make_shared<CtfOptions>();
+                auto* ctf = sub.add_subcommand("ctf", "one record per pupil with SEN support or an EHC plan, named by UPN, "
+                                                      "into the -o folder (default: the current one)");
+                ctf->fallthrough(true);
+                ctf->add_option("file", co->file, "the Common Transfer File (XML)")->required();
+                ctf->add_flag("--all", co->all, "every pupil, not only those with SEN support (K) or an EHC plan (E)");
+                ctf->add_flag("--force", co->force, "replace record files that are already there");
+                auto vo = std::make_shared<CsvOptions>();
+                auto* csv = sub.add_subcommand("csv", "add a spreadsheet's rows to one section of a record (provision, "
+                                                      "attainment or support_cycles), as a map says");
+                csv->fallthrough(true);
+                csv->add_option("file", vo->file, "the CSV file")->required();
+                csv->add_option("--map", vo->map, "the map: which column feeds which field (see docs/import.md)")->required();
+                csv->add_option("--into", vo->into, "the record to add the section to (edited in place)")->required();
+                csv->add_option("--replace", vo->replace, "replace this section if the record already has entries in it (a backup is kept)");
+                csv->add_flag("--skip-bad-rows", vo->skip_bad_rows, "import the rows that can be read, and list those skipped");
+                return [ctf, co, vo](const GlobalOptions& g) { return ctf->parsed() ? run_ctf(*co, g) : run_csv(*vo, g); };
+            }};
+}
+
+}  // namespace ehcp::cli
