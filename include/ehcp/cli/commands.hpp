@@ -26,5 +26,7 @@ Command explain_command();
 Command rules_command();
 Command init_command();
 Command schema_command();
+Command completion_command();  // cmd_completion.cpp
+Command man_command();         // cmd_completion.cpp (hidden)
 
 }  // namespace ehcp::cli
