@@ -89,6 +89,12 @@ OptionInfo describe(CLI::Option* opt) {
         o.placeholder = key == "output" ? "FILE" : "PACK";
     else if (key == "as-of")
         o.placeholder = "YYYY-MM-DD";
+    else if (key == "max-file-size" || key == "max-record-size")
+        o.placeholder = "BYTES";
+    else if (key == "width")
+        o.placeholder = "COLUMNS";
+    else if (key == "jobs")
+        o.placeholder = "N";
     else
         o.placeholder = upper(opt->get_type_name().substr(0, opt->get_type_name().find(':')));
     return o;
@@ -413,17 +419,18 @@ std::string man_page(const CommandInfo& root) {
                                 "[\\fIGLOBAL OPTIONS\\fR] \\fICOMMAND\\fR [\\fIOPTIONS\\fR] [\\fIARGUMENTS\\fR]\n"
                                 ".SH DESCRIPTION\n{}\n",
                                 EHCP_VERSION, roff(root.description));
-    s += ".SH GLOBAL OPTIONS\nAccepted before or after the command.\n";
+    s += ".SH GLOBAL OPTIONS\nAccepted before or after the command; \\fB\\-h\\fR, \\fB\\-\\-help\\fR after a command prints that command's help.\n";
     for (const auto& o : root.options) s += man_option(o);
     s += ".SH COMMANDS\n";
     each_command(root, [&](const CommandInfo& c) {
         if (c.path.empty()) return;
         std::string usage = "ehcp " + path_key(c);
-        if (!c.options.empty()) usage += " [OPTIONS]";
+        if (std::any_of(c.options.begin(), c.options.end(), [](const OptionInfo& o) { return !is_help(o); })) usage += " [OPTIONS]";
         if (!c.subcommands.empty()) usage += " COMMAND";
         for (const auto& p : c.positionals) usage += " " + p.placeholder + (p.value_kind == "file" ? "..." : "");
         s += fmt::format(".SS \"{}\"\n{}\n", roff(usage), roff(c.description));
-        for (const auto& o : c.options) s += man_option(o);
+        for (const auto& o : c.options)
+            if (!is_help(o)) s += man_option(o);  // every command takes -h, --help: said once, above
         for (const auto& p : c.positionals) s += ".TP\n\\fI" + roff(p.placeholder) + "\\fR\n" + roff(p.description) + "\n";
         std::string footer = c.footer;
         while (!footer.empty() && footer.back() == '\n') footer.pop_back();
