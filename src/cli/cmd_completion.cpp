@@ -15,7 +15,10 @@ namespace ehcp::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
+// A named namespace rather than an anonymous one: with EHCP_UNITY_BUILD every src/cli file
+// is one translation unit, and generic helper names (join, upper) must not meet another
+// file's.
+namespace completion_impl {
 
 // What a completion needs to know of one option.
 struct OptionInfo {
@@ -477,7 +480,7 @@ CLI::App* root_of(CLI::App& sub) {
     return app;
 }
 
-}  // namespace
+}  // namespace completion_impl
 
 Command completion_command() {
     return {"completion", "print a completion script for bash, zsh or fish (commands, options, formats, pack names)",
@@ -493,12 +496,12 @@ Command completion_command() {
                 return [&sub, shell, packs](const GlobalOptions& g) {
                     std::string out;
                     if (*packs) {
-                        for (const auto& n : pack_names()) out += n + "\n";
+                        for (const auto& n : completion_impl::pack_names()) out += n + "\n";
                     } else if (shell->empty()) {
                         throw UsageError("completion: name a shell: bash, zsh or fish", exit_code::usage);
                     } else {
-                        auto root = walk(root_of(sub), {});
-                        out = *shell == "bash" ? bash_script(root) : *shell == "zsh" ? zsh_script(root) : fish_script(root);
+                        auto root = completion_impl::walk(completion_impl::root_of(sub), {});
+                        out = *shell == "bash" ? completion_impl::bash_script(root) : *shell == "zsh" ? completion_impl::zsh_script(root) : completion_impl::fish_script(root);
                     }
                     write_output(g, out);
                     return exit_code::ready;
@@ -510,7 +513,7 @@ Command man_command() {
     return {"man", "print the ehcp(1) manual page (roff): ehcp man | man -l -", [](CLI::App& sub) {
                 sub.group("");  // hidden: the page is installed; this writes it
                 return [&sub](const GlobalOptions& g) {
-                    write_output(g, man_page(walk(root_of(sub), {})));
+                    write_output(g, completion_impl::man_page(completion_impl::walk(completion_impl::root_of(sub), {})));
                     return exit_code::ready;
                 };
             }};
