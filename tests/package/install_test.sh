@@ -40,5 +40,8 @@ depends=$(dpkg-deb -f "$deb" Depends)
 for lib in libyaml-cpp libfmt libxlsxwriter libc6; do
     echo "$depends" | grep -q "$lib" || { echo "FAIL: Depends has no $lib: $depends"; failed=1; }
 done
+description=$(dpkg-deb -f "$deb" Description)
+[ "$(echo "$description" | sed -n 2p)" = " ehcp reads YAML pupil records and checks the evidence behind a request for an" ] \
+    || { echo "FAIL: Description is not a summary line then the text:"; echo "$description"; failed=1; }
 [ $failed = 0 ] && echo "ok    installed to a prefix and packaged: $(basename "$deb") (Depends: $depends)"
 exit $failed
