@@ -11,8 +11,11 @@ install_missing cmake g++ make pkg-config \
   doctest-dev time \
   python3 python3-yaml python3-jsonschema \
   chromium poppler-utils cmark-gfm \
-  clang libclang-rt-dev  # report tests: headless Chromium, pdftotext, GitHub Markdown; the fuzzer (scripts/fuzz.sh)
+  clang libclang-rt-dev \
+  zsh fish groff-base man-db bsdextrautils dpkg-dev  # report tests: headless Chromium, pdftotext, GitHub Markdown; the fuzzer (scripts/fuzz.sh); the completions, man page and .deb (tests/package)
 
+# RelWithDebInfo, one translation unit per file (the unity build is setup.sh's): the tests
+# get debug information, and both ways of compiling are built by CI.
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEHCP_UNITY_BUILD=OFF -DEHCP_BUILD_TESTS=ON >/dev/null
 cmake --build build -j"$(nproc)"
 ctest --test-dir build --output-on-failure -j"$(nproc)"

@@ -15,7 +15,7 @@ namespace {
 std::vector<cli::Command> command_table() {
     return {cli::check_command(), cli::screen_command(), cli::validate_command(), cli::explain_command(),
             cli::rules_command(), cli::init_command(),     cli::schema_command(),
-            cli::import_command()};
+            cli::import_command(), cli::completion_command(), cli::man_command()};
 }
 
 }  // namespace

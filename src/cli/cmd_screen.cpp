@@ -149,7 +149,11 @@ int run_screen(const ScreenOptions& o, const GlobalOptions& g) {
     }
     auto discard = [&] { target.reset(); };  // removes the temporary file
 
-    screen::WriterContext ctx{&pack, as_of, g.redact, g.quiet};
+    screen::WriterContext ctx;
+    ctx.pack = &pack;
+    ctx.as_of = as_of;
+    ctx.redacted = g.redact;
+    ctx.quiet = g.quiet;
     ctx.table_columns = columns;
     ctx.table_width = table_width(to_file);
     ctx.color = use_color(g);

@@ -27,5 +27,7 @@ Command rules_command();
 Command init_command();
 Command schema_command();
 Command import_command();
+Command completion_command();  // cmd_completion.cpp
+Command man_command();         // cmd_completion.cpp (hidden)
 
 }  // namespace ehcp::cli
