@@ -17,7 +17,7 @@ namespace ehcp::cli {
 
 namespace {
 
-std::string param_text(const ParamValue& v) {
+std::string diff_param_text(const ParamValue& v) {
     return std::visit(
         [](const auto& x) -> std::string {
             using T = std::decay_t<decltype(x)>;
@@ -40,7 +40,7 @@ std::string leaf_words(const CheckNode& n) {
     for (const auto& [name, v] : ordered) {
         const ParamValue& value = *v;
         // A sentence (a manual review's reason) is not a threshold: `ehcp explain` shows it.
-        auto text = param_text(value);
+        auto text = diff_param_text(value);
         if (std::holds_alternative<std::string>(value.value) && text.size() > 40) text = "(a text)";
         params += fmt::format("{}{} {}", params.empty() ? "" : ", ", name, text);
     }

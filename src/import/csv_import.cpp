@@ -4,6 +4,7 @@
 // size and the rows are capped, so memory stays bounded whatever the file holds. The map
 // (a small YAML file) says which column feeds which field and how dates and money are
 // written: nothing is guessed.
+#include "import_text.hpp"
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -97,12 +98,7 @@ std::string lower(std::string s) {
     return s;
 }
 
-std::string trim(std::string_view s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    auto e = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(b, e - b + 1));
-}
+using text::trim;
 
 std::string list(const std::vector<std::string>& v) {
     std::string out;

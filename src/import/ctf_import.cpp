@@ -1,6 +1,7 @@
 // `ehcp import ctf`: the DfE's Common Transfer File read with pugixml, which never reads a
 // DTD, never expands an entity it was not given and never fetches anything; a DOCTYPE or
 // ENTITY declaration and deep nesting are refused by a scan of the bytes before parsing.
+#include "import_text.hpp"
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -47,12 +48,7 @@ std::string upper(std::string s) {
     return s;
 }
 
-std::string trim(std::string_view s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    auto e = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(b, e - b + 1));
-}
+using text::trim;
 
 long line_of(const std::string& text, std::size_t offset) {
     if (offset > text.size()) offset = text.size();
