@@ -236,7 +236,7 @@ std::string help_hint(const CLI::App* where) {
 
 std::string subcommand_names(const CLI::App* app) {
     std::vector<std::string> names;
-    for (const auto* s : app->get_subcommands([](const CLI::App* s) { return !s->get_name().empty(); }))
+    for (const auto* s : app->get_subcommands([](const CLI::App* s) { return !s->get_name().empty() && !s->get_group().empty(); }))
         names.push_back(s->get_name());
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i)
@@ -303,7 +303,7 @@ void add_help_footers(CLI::App& app) {
     while (!todo.empty()) {
         CLI::App* sub = todo.back();
         todo.pop_back();
-        sub->group("Commands");
+        if (!sub->get_group().empty()) sub->group("Commands");  // a hidden command (`man`) stays hidden
         std::string path = command_path(sub);
         std::string top = path.substr(0, path.find(' '));
         if (auto it = table.find(top); it != table.end())

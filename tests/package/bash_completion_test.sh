@@ -28,15 +28,15 @@ expect() {
     fi
 }
 
-expect "check completion explain init rules schema screen validate" ""
+expect "check completion explain help import init rules schema screen validate" ""
 expect "check" "ch"
 expect "schema screen" "sc"
 expect "--format" check --f
-expect "--as-of --color --format --help --max-file-size --max-record-size --output --quiet --redact --rules --version --width" check --as-of 2026-11-22 --
+expect "--as-of --color --format --help --max-file-size --max-record-size --output --quiet --redact --rules --verbose --version --width --with-warnings" check --as-of 2026-11-22 --
 expect "--rules" check --ru
 expect "html json markdown text" check --format ""
 expect "markdown" check --format m
-expect "csv json jsonl table xlsx" screen --format ""
+expect "csv json jsonl sen2-csv table xlsx" screen --format ""
 expect "json text" validate --format ""
 expect "always auto never" check --color ""
 expect "always auto never" --color ""
@@ -47,12 +47,12 @@ expect "" check --as-of ""
 empty=$(mktemp -d)
 trap 'rm -rf "$empty"' EXIT
 cd "$empty"
-expect "coventry" check --rules ""
+expect "coventry legal-test norfolk surrey" check --rules ""
 expect "coventry" --rules co
-expect "list show test" rules ""
-expect "coventry" rules show ""
+expect "diff list new show test" rules ""
+expect "coventry legal-test norfolk surrey" rules show ""
 expect "coventry" rules test c
 expect "bash fish zsh" completion ""
 mkdir packs-here
-expect "coventry packs-here" check --rules ""
+expect "coventry legal-test norfolk packs-here surrey" check --rules ""
 exit $failed

@@ -12,8 +12,8 @@ warnings=$(groff -man -Tutf8 -ww -z "$tmp/ehcp.1" 2>&1)
 [ -z "$warnings" ] || { echo "FAIL: groff warns:"; echo "$warnings"; failed=1; }
 MANWIDTH=100 man -l "$tmp/ehcp.1" 2>"$tmp/err" | col -b > "$tmp/page.txt"
 [ -s "$tmp/page.txt" ] && [ ! -s "$tmp/err" ] || { echo "FAIL: man -l did not render it:"; cat "$tmp/err"; failed=1; }
-# The commands listed by --help (lines "  NAME  summary" under "Subcommands:").
-commands=$("$ehcp" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && /^  [a-z]/ {print $1}')
+# The commands listed by --help (lines "  NAME  summary" under "Commands:").
+commands=$("$ehcp" --help | sed -n '/^Commands:/,$p' | awk 'NR > 1 && /^  [a-z]/ {print $1}')
 [ -n "$commands" ] || { echo "FAIL: no command found in ehcp --help"; failed=1; }
 for c in $commands; do
     grep -q "^ *ehcp $c" "$tmp/page.txt" || { echo "FAIL: the page has no section for ehcp $c"; failed=1; }

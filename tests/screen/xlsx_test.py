@@ -173,7 +173,7 @@ with tempfile.TemporaryDirectory() as tmp:
         if "pack" in header:
             packs = [rows[r].get(header["pack"], (None, None))[1] for r in range(1, len(rows))]
             check(packs == ["coventry", "norfolk"], f"pack per row {packs}")
-        _, srows = read_sheet(z, "xl/worksheets/sheet2.xml", shared)
+        _, srows = read_sheet(z, "xl/worksheets/sheet3.xml", shared)  # Records, Gaps, Summary
         flat = {r[0]: r[1:] for r in ([c[1] for _, c in sorted(x.items())] for x in srows) if r}
         check(any(k.startswith("Authority") for k in flat), "summary has a block by authority")
         check(flat.get("norfolk") == ["1", "1", "0"], f"norfolk: 1 record, 1 ready: {flat.get('norfolk')}")

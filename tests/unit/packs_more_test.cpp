@@ -73,7 +73,7 @@ TEST_CASE("legal test: a school's not_ready request is worded 'REQUEST CAN BE MA
 
     auto text = unwrapped(render_text(report, TextOptions{false, 80}));
     CHECK(contains(text, "Evidence readiness: REQUEST CAN BE MADE — the evidence does not yet meet the legal test in "
-                         "section 36(8) as this tool reads it; 5 points below would strengthen the request"));
+                         "section 36(8) as this tool reads it; 3 items of evidence below would strengthen the request"));
     CHECK(contains(text, "Evidence that would strengthen the request:"));
     for (const auto& out : {text, render_markdown(report), render_html(report)})
         for (const std::string banned : {"NOT READY", "not ready", "Not ready", "gaps to close", "before submitting",
@@ -94,7 +94,7 @@ TEST_CASE("legal test: a ready record names the legal test, not an authority's c
                    "Evidence readiness: READY — the evidence meets the legal test in section 36(8) as this tool reads it"));
 }
 
-TEST_CASE("without request_always_possible a school's not_ready request is 'NOT READY' with gaps to close") {
+TEST_CASE("without request_always_possible a school's not_ready request is 'NOT READY' with evidence to add") {
     Pack surrey = pack("surrey");
     CHECK_FALSE(surrey.info.request_always_possible);
     CHECK(surrey.info.criteria_name.empty());
@@ -103,8 +103,8 @@ TEST_CASE("without request_always_possible a school's not_ready request is 'NOT 
     REQUIRE(r.verdict == Verdict::not_ready);
     CHECK(verdict_tag(r) == "NOT READY");
     auto text = unwrapped(render_text(report, TextOptions{false, 80}));
-    CHECK(contains(text, "gaps to close before submitting"));
-    CHECK(contains(text, "Gaps, in the order to fix them"));
+    CHECK(contains(text, "NOT READY — 1 item of evidence to add, and 1 point where the records do not meet the criteria"));
+    CHECK(contains(text, "Evidence to add, in the order to work on it"));
     CHECK(report_to_json(report, ToolInfo{"ehcp", "test"})["pack"]["request_always_possible"] == false);
 }
 
