@@ -66,6 +66,7 @@ td.num { text-align: right; width: 2.5em; }
 .status-insufficient_evidence { color: #7a4500; background: #fff1d6; }
 .status-not_applicable { color: #4a4a4a; background: #eeeeee; }
 .status-manual_review { color: #0b4f71; background: #e3f0f7; }
+.status-info { color: #4a4a4a; background: #eeeeee; }
 .verdict { font-size: 1.1rem; padding: 0.6em 0.8em; border: 1px solid #1a1a1a; border-left-width: 0.5em; margin: 0.8em 0; }
 .verdict-ready { background: #e3f2e8; border-color: #0a5c2b; }
 .verdict-not_ready { background: #fff1d6; border-color: #7a4500; }
@@ -132,6 +133,11 @@ std::string link_after(const std::string& address) {
 
 std::string status_badge(Status s, bool upper) {
     return fmt::format("<span class=\"status status-{}\">{}</span>", to_string(s), upper ? status_tag(s) : status_words(s));
+}
+
+// An advisory criterion is shown for information: a neutral badge, never met or not met.
+std::string criterion_badge(const CriterionResult& c) {
+    return c.advisory ? fmt::format("<span class=\"status status-info\">{}</span>", kAdvisoryTag) : status_badge(c.status, true);
 }
 
 class Writer {
@@ -309,13 +315,13 @@ void write_criteria(Writer& w, const RecordReport& r, const Ids& ids, const Word
     w.line("<tbody>");
     for (const auto& c : r.criteria)
         w.line(fmt::format("<tr><td class=\"num\">{}</td><th scope=\"row\"><a href=\"#{}\">{}</a></th><td>{}</td></tr>", c.number,
-                           ids.of(fmt::format("criterion-{}", c.number)), esc(c.title), status_badge(c.status, true)));
+                           ids.of(fmt::format("criterion-{}", c.number)), esc(c.title), criterion_badge(c)));
     w.line("</tbody>");
     w.line("</table>");
     for (const auto& c : r.criteria) {
         std::string id = ids.of(fmt::format("criterion-{}", c.number));
         w.line(fmt::format("<section class=\"criterion\" aria-labelledby=\"{0}-heading\" id=\"{0}\">", id));
-        w.line(fmt::format("<h4 id=\"{}-heading\">{}. {}: {}</h4>", id, c.number, esc(c.title), status_badge(c.status, true)));
+        w.line(fmt::format("<h4 id=\"{}-heading\">{}. {}: {}</h4>", id, c.number, esc(c.title), criterion_badge(c)));
         if (c.advisory) w.line(fmt::format("<p class=\"advisory\"><strong>{}</strong></p>", esc(kAdvisoryNote)));
         if (!c.detail) {
             if (!c.reasons.empty()) {

@@ -137,9 +137,10 @@ void write_criteria(Writer& w, const RecordReport& r, const Words& say) {
     w.line("| # | Criterion | Status |");
     w.line("|--:|:----------|:-------|");
     for (const auto& c : r.criteria)
-        w.line(fmt::format("| {} | {} | {} |", c.number, esc(c.title), bold(status_tag(c.status))));
+        w.line(fmt::format("| {} | {} | {} |", c.number, esc(c.title),
+                           bold(c.advisory ? std::string(kAdvisoryTag) : std::string(status_tag(c.status)))));
     for (const auto& c : r.criteria) {
-        w.heading(3, fmt::format("{}. {}: {}", c.number, esc(c.title), status_tag(c.status)));
+        w.heading(3, fmt::format("{}. {}: {}", c.number, esc(c.title), c.advisory ? std::string(kAdvisoryTag) : std::string(status_tag(c.status))));
         if (c.advisory) w.paragraph(std::string("*") + kAdvisoryNote + "*");
         if (!c.detail) {
             for (const auto& reason : c.reasons) w.line("- " + say(reason));

@@ -17,6 +17,9 @@ namespace ehcp::report_words {
 std::string authority_name(const PackInfo& pack);
 
 // Said beside an advisory criterion (advisory: true in the pack) in every format.
+// An advisory criterion's tag: it is shown for information, never met or not met.
+inline constexpr const char* kAdvisoryTag = "FOR INFORMATION";
+
 inline constexpr const char* kAdvisoryNote =
     "Advisory: shown for information only; this criterion never changes the readiness verdict.";
 

@@ -194,7 +194,8 @@ void write_criteria(Writer& w, const RecordReport& r) {
     for (const auto& c : r.criteria) {
         ++position;
         w.line();
-        w.wrap(fmt::format("{} {}. {}", w.paint(fmt::format("[{}]", status_tag(c.status)), status_style(c.status)),
+        const std::string tag = c.advisory ? report_words::kAdvisoryTag : std::string(status_tag(c.status));
+        w.wrap(fmt::format("{} {}. {}", w.paint(fmt::format("[{}]", tag), c.advisory ? std::string_view{} : status_style(c.status)),
                            c.number ? c.number : position, c.title),
                "  ", "      ");
         if (c.advisory) w.wrap(report_words::kAdvisoryNote, "    ", "    ");

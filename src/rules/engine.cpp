@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <iterator>
 #include <string_view>
 
@@ -390,6 +391,16 @@ RecordReport evaluate_record(const Pack& pack, const LoadedRecord& loaded, const
             for (const auto& g : gaps)  // the same shortfall reached through two parts is listed once
                 if (std::find(cr.missing.begin(), cr.missing.end(), g.text) == cr.missing.end()) cr.missing.push_back(g.text);
             cr.detail = std::move(detail);
+            // Advisory: shown for information, never a shortfall; nothing is "missing".
+            if (c.advisory) {
+                cr.missing.clear();
+                std::function<void(CheckResult&)> strip = [&](CheckResult& n) {
+                    n.missing.clear();
+                    for (auto& child : n.children) strip(child);
+                };
+                strip(*cr.detail);
+                gaps.clear();
+            }
         }
         for (auto& g : gaps) g.source = c.id;
         criterion_gaps.push_back(std::move(gaps));

@@ -101,7 +101,7 @@ CheckKind document() {
                     // record gives none), the date the authority receives the evidence.
                     const Date from = f.request_date.plus_months(-max_age);
                     int have = 0, broken = 0, undated = 0;
-                    std::vector<std::string> too_old;
+                    std::vector<std::string> too_old, too_new;
                     for (const auto& d : f.record->documents) {
                         if (!contains(kinds, kind_of(d))) continue;
                         if (!d.counts()) {
@@ -116,11 +116,19 @@ CheckKind document() {
                             too_old.push_back(d.date->iso());
                             continue;
                         }
+                        // "Within N months before the request": a document dated after the
+                        // request date (or in the future) was not part of it.
+                        if (max_age > 0 && f.request_date < *d.date) {
+                            too_new.push_back(d.date->iso());
+                            continue;
+                        }
                         ++have;
                     }
                     if (!documents_count) have = 0;
-                    std::string window = max_age > 0 ? fmt::format(" dated within {} before the request date {}",
-                                                                   months(max_age), f.request_date.iso())
+                    const bool request_dated = req && req->date;
+                    std::string window = max_age > 0 ? fmt::format(" dated within {} before the {} {}", months(max_age),
+                                                                   request_dated ? "request date" : "as-of date (the record gives no request date)",
+                                                                   f.request_date.iso())
                                                      : std::string();
                     if (max_age > 0) out.figures.push_back({"counted from", fmt::format("{} (request date {}{})", from.iso(), f.request_date.iso(),
                                                                                          req && req->date ? "" : ", the as-of date: the record gives none")});
@@ -138,6 +146,9 @@ CheckKind document() {
                                                          : fmt::format("not recorded ({})", alt_name);
                     if (!too_old.empty())
                         detail += fmt::format("; {} older than that ({})", too_old.size(), fmt::join(too_old, ", "));
+                    if (!too_new.empty())
+                        detail += fmt::format("; {} dated after {} ({}), so not part of the request", too_new.size(),
+                                              f.request_date.iso(), fmt::join(too_new, ", "));
                     if (undated) detail += fmt::format("; {} without a date, so its age cannot be told", undated);
                     if (broken) detail += fmt::format("; {} named file{} missing or empty", broken, broken == 1 ? " is" : "s are");
                     if (refused) detail = "the record says consent has not been given (" + alt_name + ")";
@@ -179,6 +190,7 @@ CheckKind attendance_covers() {
                     }
                     out.figures.push_back({"needed", fmt::format("{} to {} ({} before the request date{})", from.iso(), f.request_date.iso(),
                                                                  months(span), f.record->request && f.record->request->date ? "" : ", the as-of date: the record gives none")});
+                    const char* anchor = f.record->request && f.record->request->date ? "request date" : "as-of date";
                     if (!a || !a->period_start || !a->period_end) {
                         out.status = Status::not_met;
                         std::string why = !a ? "no attendance is recorded"
@@ -191,16 +203,16 @@ CheckKind attendance_covers() {
                     std::vector<std::string> short_of;
                     if (*a->period_start > from) short_of.push_back(fmt::format("it starts on {}, after {}", a->period_start->iso(), from.iso()));
                     if (a->period_end->days_until(f.request_date) > end_within)
-                        short_of.push_back(fmt::format("it ends on {}, more than {} days before the request date {}", a->period_end->iso(),
-                                                       end_within, f.request_date.iso()));
+                        short_of.push_back(fmt::format("it ends on {}, more than {} days before the {} {}", a->period_end->iso(),
+                                                       end_within, anchor, f.request_date.iso()));
                     if (short_of.empty()) {
                         out.status = Status::met;
-                        out.reasons.push_back(fmt::format("attendance recorded from {} to {} covers the {} before the request date",
-                                                          a->period_start->iso(), a->period_end->iso(), months(span)));
+                        out.reasons.push_back(fmt::format("attendance recorded from {} to {} covers the {} before the {}",
+                                                          a->period_start->iso(), a->period_end->iso(), months(span), anchor));
                         return out;
                     }
                     out.status = Status::not_met;
-                    std::string detail = fmt::format("the attendance record does not cover the {} before the request date: {}", months(span),
+                    std::string detail = fmt::format("the attendance record does not cover the {} before the {}: {}", months(span), anchor,
                                                      fmt::join(short_of, "; "));
                     out.reasons.push_back(detail);
                     out.missing.push_back(detail);
