@@ -40,6 +40,22 @@ void say(const GlobalOptions& g, const std::string& line) {
     if (!g.quiet) std::cerr << line << "\n";
 }
 
+// A problem (a pupil or row not imported) is said even under -q: quiet hides progress, not errors.
+void problem(const std::string& line) { std::cerr << line << "\n"; }
+
+// Keeps the file about to be overwritten as PATH.bak, or PATH.bak.N when that is taken;
+// returns the backup's name.
+std::string keep_backup(const std::string& path, const std::string& text) {
+    std::string backup = path + ".bak";
+    for (int i = 1; fs::exists(fs::symlink_status(backup)); ++i) backup = fmt::format("{}.bak.{}", path, i);
+    OutputFile keep(backup, {});
+    keep.write(text);
+    keep.commit();
+    return backup;
+}
+
+std::string read_record(const std::string& path);
+
 int run_ctf(const CtfOptions& o, const GlobalOptions& g) {
     import::CtfFile ctf;
     try {
@@ -64,18 +80,18 @@ int run_ctf(const CtfOptions& o, const GlobalOptions& g) {
     for (const auto& p : ctf.pupils) {
         std::string where = fmt::format("{}:{}", o.file, p.line);
         if (p.upn.empty()) {
-            say(g, fmt::format("ehcp: {}: a pupil with no UPN was not imported; fix: add the UPN in the MIS and export again", where));
+            problem(fmt::format("ehcp: {}: a pupil with no UPN was not imported; fix: add the UPN in the MIS and export again", where));
             ++problems;
             continue;
         }
         if (!std::regex_match(p.upn, safe_name)) {
-            say(g, fmt::format("ehcp: {}: the UPN `{}` is not letters and digits, so it cannot name a file; the pupil was not imported",
+            problem(fmt::format("ehcp: {}: the UPN `{}` is not letters and digits, so it cannot name a file; the pupil was not imported",
                                where, escape_controls(p.upn)));
             ++problems;
             continue;
         }
         if (!seen.insert(p.upn).second) {
-            say(g, fmt::format("ehcp: {}: UPN {} is given twice in the file; only the first was imported", where, p.upn));
+            problem(fmt::format("ehcp: {}: UPN {} is given twice in the file; only the first was imported", where, p.upn));
             ++problems;
             continue;
         }
@@ -92,11 +108,22 @@ int run_ctf(const CtfOptions& o, const GlobalOptions& g) {
         }
         std::vector<std::string> notes;
         std::string text = import::ctf_record_text(p, ctf, source, notes);
+        std::string backup;
+        if (fs::exists(fs::symlink_status(target, ec))) {
+            if (!fs::is_regular_file(fs::symlink_status(target, ec)))
+                throw OutputError(fmt::format("{}: is not a plain file, so it is not replaced", target.string()));
+            try {
+                backup = keep_backup(target.string(), read_record(target.string()));
+            } catch (const import::ImportError& e) {
+                throw OutputError(fmt::format("{}; it is not replaced", e.what()));
+            }
+        }
         OutputFile out(target.string(), {o.file});
         out.write(text);
         out.commit();
         ++written;
-        say(g, fmt::format("{}: written{}", target.string(), looks_like_upn(p.upn) ? "" : " (the UPN does not have a UPN's shape)"));
+        say(g, fmt::format("{}: {}{}", target.string(), backup.empty() ? "written" : "replaced; the old file is kept as " + backup,
+                           looks_like_upn(p.upn) ? "" : " (the UPN does not have a UPN's shape)"));
         for (const auto& n : notes) say(g, "  to settle: " + n);
     }
     say(g, fmt::format("{} pupil{} in {} (CTF version {}): {} record{} written, {} already there, {} without SEN support or an "
@@ -105,7 +132,7 @@ int run_ctf(const CtfOptions& o, const GlobalOptions& g) {
                        ctf.version.empty() ? "not given" : escape_controls(ctf.version), written, written == 1 ? "" : "s", kept,
                        skipped, o.all ? "" : " (--all imports them)",
                        problems ? fmt::format(", {} with problems", problems) : ""));
-    if (written) say(g, fmt::format("Next: fill in each record, then run: ehcp validate {}", (dir / "*.yaml").string()));
+    if (written) say(g, fmt::format("Next: fill in each record, then run: ehcp check {}", (dir / "*.yaml").string()));
     return problems ? exit_code::invalid : exit_code::ready;
 }
 
@@ -143,7 +170,7 @@ int run_csv(const CsvOptions& o, const GlobalOptions& g) {
         if (g.max_file_bytes) limits.max_file_bytes = g.max_file_bytes;
         auto got = import::read_csv_entries(o.file, map, limits);
         for (const auto& b : got.bad)
-            std::cerr << escape_controls(fmt::format("{}: row {}{}: {}", o.file, b.row,
+            std::cerr << escape_controls(fmt::format("ehcp: {}: row {}{}: {}", o.file, b.row,
                                                      b.column.empty() ? "" : ", column `" + b.column + "`", b.reason))
                       << (o.skip_bad_rows ? " (skipped)" : "") << "\n";
         std::set<long> bad_rows;
@@ -173,11 +200,7 @@ int run_csv(const CsvOptions& o, const GlobalOptions& g) {
             return exit_code::ready;
         }
         if (result.kind == import::SpliceKind::replaced) {
-            std::string backup = o.into + ".bak";
-            for (int i = 1; fs::exists(fs::symlink_status(backup)); ++i) backup = fmt::format("{}.bak.{}", o.into, i);
-            OutputFile keep(backup, {});
-            keep.write(original);
-            keep.commit();
+            std::string backup = keep_backup(o.into, original);
             say(g, fmt::format("{}: the old file is kept as {}", o.into, backup));
         }
         OutputFile out(o.into, {o.file, o.map});
@@ -186,7 +209,7 @@ int run_csv(const CsvOptions& o, const GlobalOptions& g) {
         const char* how = result.kind == import::SpliceKind::replaced ? "replaced the section with"
                           : result.kind == import::SpliceKind::filled ? "filled the empty section with"
                                                                        : "added";
-        say(g, fmt::format("{}: {} {} from {} (rows {}); every other line is as it was. Next: ehcp validate {}", o.into, how, n,
+        say(g, fmt::format("{}: {} {} from {} (rows {}); every other line is as it was. Next: ehcp check {}", o.into, how, n,
                            o.file, rows_text(got.rows), o.into));
         return exit_code::ready;
     } catch (const import::ImportError& e) {
