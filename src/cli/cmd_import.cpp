@@ -226,19 +226,24 @@ Command import_command() {
                 sub.fallthrough(true);
                 auto co = std::make_shared<CtfOptions>();
                 auto* ctf = sub.add_subcommand("ctf", "one record per pupil with SEN support or an EHC plan, named by UPN, "
-                                                      "into the -o folder (default: the current one)");
+                                                      "into the folder -o DIR names (default: the current one)");
                 ctf->fallthrough(true);
                 ctf->add_option("file", co->file, "the Common Transfer File (XML)")->required();
                 ctf->add_flag("--all", co->all, "every pupil, not only those with SEN support (K) or an EHC plan (E)");
-                ctf->add_flag("--force", co->force, "replace record files that are already there");
+                ctf->add_flag("--force", co->force, "replace record files that are already there (the old one is kept as .bak)");
                 auto vo = std::make_shared<CsvOptions>();
                 auto* csv = sub.add_subcommand("csv", "add a spreadsheet's rows to one section of a record (provision, "
                                                       "attainment or support_cycles), as a map says");
                 csv->fallthrough(true);
                 csv->add_option("file", vo->file, "the CSV file")->required();
-                csv->add_option("--map", vo->map, "the map: which column feeds which field (see docs/import.md)")->required();
-                csv->add_option("--into", vo->into, "the record to add the section to (edited in place)")->required();
-                csv->add_option("--replace", vo->replace, "replace this section if the record already has entries in it (a backup is kept)");
+                csv->add_option("--map", vo->map, "the map: which column feeds which field (see docs/import.md)")
+                    ->required()
+                    ->option_text("MAP.yaml");
+                csv->add_option("--into", vo->into, "the record to add the section to (edited in place)")
+                    ->required()
+                    ->option_text("RECORD.yaml");
+                csv->add_option("--replace", vo->replace, "replace this section if the record already has entries in it (a backup is kept)")
+                    ->option_text("SECTION");
                 csv->add_flag("--skip-bad-rows", vo->skip_bad_rows, "import the rows that can be read, and list those skipped");
                 return [ctf, co, vo](const GlobalOptions& g) { return ctf->parsed() ? run_ctf(*co, g) : run_csv(*vo, g); };
             }};
