@@ -8,6 +8,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
 #include "ehcp/cli/commands.hpp"
 #include "ehcp/cli/exit_codes.hpp"
@@ -160,6 +161,40 @@ std::string rows_text(const std::vector<long>& rows) {
     return out;
 }
 
+std::string folded(std::string s) {
+    auto b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+    s = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+    for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return s;
+}
+
+// With the map's pupil_column: every row must name the record's pupil (pupil.name or
+// pupil.id, in any case), so that one pupil's rows never land in another's record.
+void check_pupil_column(const CsvOptions& o, const import::ImportMap& map, const std::vector<std::string>& pupils,
+                        const std::string& record_text) {
+    std::string name, id;
+    try {
+        YAML::Node root = YAML::Load(record_text);
+        if (root.IsMap() && root["pupil"] && root["pupil"].IsMap()) {
+            auto p = root["pupil"];
+            if (p["name"] && p["name"].IsScalar()) name = p["name"].Scalar();
+            if (p["id"] && p["id"].IsScalar()) id = p["id"].Scalar();
+        }
+    } catch (const YAML::Exception&) {
+    }
+    if (name.empty() && id.empty())
+        throw import::ImportError(fmt::format("{}: the map {} says `pupil_column: {}`, but the record gives no pupil.name or "
+                                              "pupil.id to match the rows against; fix: fill in the pupil first",
+                                              o.into, o.map, map.pupil_column));
+    for (const auto& v : pupils) {
+        if (folded(v) == folded(name) || folded(v) == folded(id)) continue;
+        throw import::ImportError(fmt::format("{}: a row names `{}` in column `{}`, but {} is for {}; fix: export this pupil's "
+                                              "rows only, or import into that pupil's record",
+                                              o.file, v, map.pupil_column, o.into,
+                                              name.empty() ? "`" + id + "`" : "`" + name + "`" + (id.empty() ? "" : " (" + id + ")")));
+    }
+}
+
 int run_csv(const CsvOptions& o, const GlobalOptions& g) {
     try {
         auto map = import::load_map(o.map);
@@ -193,6 +228,7 @@ int run_csv(const CsvOptions& o, const GlobalOptions& g) {
                                                                             rows_text(std::vector<long>(bad_rows.begin(), bad_rows.end()))));
         for (const auto& e : got.entries) block += e;
         std::string original = read_record(o.into);
+        if (!map.pupil_column.empty()) check_pupil_column(o, map, got.pupils, original);
         auto result = import::splice_section(original, map.section, block, !o.replace.empty());
         std::string n = fmt::format("{} {} entr{}", got.entries.size(), map.section, got.entries.size() == 1 ? "y" : "ies");
         if (result.kind == import::SpliceKind::unchanged) {

@@ -174,6 +174,20 @@ try:
     rc, so, se = run("import", "csv", "--map", MAP, klass, "--into", rec)
     check("already has `provision` entries" in se and "pupils in column" not in se,
           "one pupil's rows (blank cells aside) in a Pupil name column pass the check: " + se)
+    # With `pupil_column: Pupil` in the map, every row must name the record's pupil (name or UPN).
+    pmap = os.path.join(tmp, "pupil-map.yaml")
+    write(pmap, read(MAP) + b"pupil_column: Pupil\n")
+    with_pupils("Pupil", ["Sam Example", "k801200601001", "Ada Lovelace"])
+    rc, so, se = run("-q", "import", "csv", "--map", pmap, klass, "--into", rec)
+    check(rc == 2 and read(rec) == after and "a row names `Ada Lovelace` in column `Pupil`, but " + rec +
+          " is for `Sam Example` (K801200601001)" in se, "pupil_column: another pupil's row is refused: " + se)
+    with_pupils("Pupil", ["Sam Example", "k801200601001"])
+    rc, so, se = run("import", "csv", "--map", pmap, klass, "--into", rec)
+    check("already has `provision` entries" in se, "pupil_column: the record's own pupil (name or UPN) passes: " + se)
+    with_pupils("Student", ["Sam Example"])
+    rc, so, se = run("import", "csv", "--map", pmap, klass, "--into", rec)
+    check(rc == 2 and "says `pupil_column: Pupil`, but row 1 (the headings) has no such column" in se,
+          "pupil_column: a missing column is named: " + se)
     # Idempotent: the same import again changes nothing.
     rc, so, se = run("import", "csv", "--map", MAP, CSV, "--into", rec)
     check(rc == 0 and "nothing changed" in se and read(rec) == after, "re-running is idempotent: " + se)
