@@ -43,7 +43,7 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->option_text("WHEN");
     app.add_flag("-q,--quiet", g.quiet, "print nothing but errors; the exit status tells the result");
-    app.add_option("--max-file-size", g.max_file_bytes, "read at most this many bytes of one file (default 256 MiB)")
+    app.add_option("--max-file-size", g.max_file_bytes, "read at most this many bytes of one file (default 256 MiB; import: 64 MiB)")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40))
         ->option_text("BYTES");
     app.add_option("--max-record-size", g.max_record_bytes, "read a record of at most this many bytes (default 4 MiB)")

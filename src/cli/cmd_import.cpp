@@ -8,6 +8,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
 #include "ehcp/cli/commands.hpp"
 #include "ehcp/cli/exit_codes.hpp"
@@ -40,6 +41,22 @@ void say(const GlobalOptions& g, const std::string& line) {
     if (!g.quiet) std::cerr << line << "\n";
 }
 
+// A problem (a pupil or row not imported) is said even under -q: quiet hides progress, not errors.
+void problem(const std::string& line) { std::cerr << line << "\n"; }
+
+// Keeps the file about to be overwritten as PATH.bak, or PATH.bak.N when that is taken;
+// returns the backup's name.
+std::string keep_backup(const std::string& path, const std::string& text) {
+    std::string backup = path + ".bak";
+    for (int i = 1; fs::exists(fs::symlink_status(backup)); ++i) backup = fmt::format("{}.bak.{}", path, i);
+    OutputFile keep(backup, {});
+    keep.write(text);
+    keep.commit();
+    return backup;
+}
+
+std::string read_record(const std::string& path);
+
 int run_ctf(const CtfOptions& o, const GlobalOptions& g) {
     import::CtfFile ctf;
     try {
@@ -64,18 +81,18 @@ int run_ctf(const CtfOptions& o, const GlobalOptions& g) {
     for (const auto& p : ctf.pupils) {
         std::string where = fmt::format("{}:{}", o.file, p.line);
         if (p.upn.empty()) {
-            say(g, fmt::format("ehcp: {}: a pupil with no UPN was not imported; fix: add the UPN in the MIS and export again", where));
+            problem(fmt::format("ehcp: {}: a pupil with no UPN was not imported; fix: add the UPN in the MIS and export again", where));
             ++problems;
             continue;
         }
         if (!std::regex_match(p.upn, safe_name)) {
-            say(g, fmt::format("ehcp: {}: the UPN `{}` is not letters and digits, so it cannot name a file; the pupil was not imported",
+            problem(fmt::format("ehcp: {}: the UPN `{}` is not letters and digits, so it cannot name a file; the pupil was not imported",
                                where, escape_controls(p.upn)));
             ++problems;
             continue;
         }
         if (!seen.insert(p.upn).second) {
-            say(g, fmt::format("ehcp: {}: UPN {} is given twice in the file; only the first was imported", where, p.upn));
+            problem(fmt::format("ehcp: {}: UPN {} is given twice in the file; only the first was imported", where, p.upn));
             ++problems;
             continue;
         }
@@ -92,11 +109,22 @@ int run_ctf(const CtfOptions& o, const GlobalOptions& g) {
         }
         std::vector<std::string> notes;
         std::string text = import::ctf_record_text(p, ctf, source, notes);
+        std::string backup;
+        if (fs::exists(fs::symlink_status(target, ec))) {
+            if (!fs::is_regular_file(fs::symlink_status(target, ec)))
+                throw OutputError(fmt::format("{}: is not a plain file, so it is not replaced", target.string()));
+            try {
+                backup = keep_backup(target.string(), read_record(target.string()));
+            } catch (const import::ImportError& e) {
+                throw OutputError(fmt::format("{}; it is not replaced", e.what()));
+            }
+        }
         OutputFile out(target.string(), {o.file});
         out.write(text);
         out.commit();
         ++written;
-        say(g, fmt::format("{}: written{}", target.string(), looks_like_upn(p.upn) ? "" : " (the UPN does not have a UPN's shape)"));
+        say(g, fmt::format("{}: {}{}", target.string(), backup.empty() ? "written" : "replaced; the old file is kept as " + backup,
+                           looks_like_upn(p.upn) ? "" : " (the UPN does not have a UPN's shape)"));
         for (const auto& n : notes) say(g, "  to settle: " + n);
     }
     say(g, fmt::format("{} pupil{} in {} (CTF version {}): {} record{} written, {} already there, {} without SEN support or an "
@@ -105,7 +133,7 @@ int run_ctf(const CtfOptions& o, const GlobalOptions& g) {
                        ctf.version.empty() ? "not given" : escape_controls(ctf.version), written, written == 1 ? "" : "s", kept,
                        skipped, o.all ? "" : " (--all imports them)",
                        problems ? fmt::format(", {} with problems", problems) : ""));
-    if (written) say(g, fmt::format("Next: fill in each record, then run: ehcp validate {}", (dir / "*.yaml").string()));
+    if (written) say(g, fmt::format("Next: fill in each record, then run: ehcp check {}", (dir / "*.yaml").string()));
     return problems ? exit_code::invalid : exit_code::ready;
 }
 
@@ -133,6 +161,40 @@ std::string rows_text(const std::vector<long>& rows) {
     return out;
 }
 
+std::string folded(std::string s) {
+    auto b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+    s = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+    for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return s;
+}
+
+// With the map's pupil_column: every row must name the record's pupil (pupil.name or
+// pupil.id, in any case), so that one pupil's rows never land in another's record.
+void check_pupil_column(const CsvOptions& o, const import::ImportMap& map, const std::vector<std::string>& pupils,
+                        const std::string& record_text) {
+    std::string name, id;
+    try {
+        YAML::Node root = YAML::Load(record_text);
+        if (root.IsMap() && root["pupil"] && root["pupil"].IsMap()) {
+            auto p = root["pupil"];
+            if (p["name"] && p["name"].IsScalar()) name = p["name"].Scalar();
+            if (p["id"] && p["id"].IsScalar()) id = p["id"].Scalar();
+        }
+    } catch (const YAML::Exception&) {
+    }
+    if (name.empty() && id.empty())
+        throw import::ImportError(fmt::format("{}: the map {} says `pupil_column: {}`, but the record gives no pupil.name or "
+                                              "pupil.id to match the rows against; fix: fill in the pupil first",
+                                              o.into, o.map, map.pupil_column));
+    for (const auto& v : pupils) {
+        if (folded(v) == folded(name) || folded(v) == folded(id)) continue;
+        throw import::ImportError(fmt::format("{}: a row names `{}` in column `{}`, but {} is for {}; fix: export this pupil's "
+                                              "rows only, or import into that pupil's record",
+                                              o.file, v, map.pupil_column, o.into,
+                                              name.empty() ? "`" + id + "`" : "`" + name + "`" + (id.empty() ? "" : " (" + id + ")")));
+    }
+}
+
 int run_csv(const CsvOptions& o, const GlobalOptions& g) {
     try {
         auto map = import::load_map(o.map);
@@ -143,7 +205,7 @@ int run_csv(const CsvOptions& o, const GlobalOptions& g) {
         if (g.max_file_bytes) limits.max_file_bytes = g.max_file_bytes;
         auto got = import::read_csv_entries(o.file, map, limits);
         for (const auto& b : got.bad)
-            std::cerr << escape_controls(fmt::format("{}: row {}{}: {}", o.file, b.row,
+            std::cerr << escape_controls(fmt::format("ehcp: {}: row {}{}: {}", o.file, b.row,
                                                      b.column.empty() ? "" : ", column `" + b.column + "`", b.reason))
                       << (o.skip_bad_rows ? " (skipped)" : "") << "\n";
         std::set<long> bad_rows;
@@ -166,6 +228,7 @@ int run_csv(const CsvOptions& o, const GlobalOptions& g) {
                                                                             rows_text(std::vector<long>(bad_rows.begin(), bad_rows.end()))));
         for (const auto& e : got.entries) block += e;
         std::string original = read_record(o.into);
+        if (!map.pupil_column.empty()) check_pupil_column(o, map, got.pupils, original);
         auto result = import::splice_section(original, map.section, block, !o.replace.empty());
         std::string n = fmt::format("{} {} entr{}", got.entries.size(), map.section, got.entries.size() == 1 ? "y" : "ies");
         if (result.kind == import::SpliceKind::unchanged) {
@@ -173,11 +236,7 @@ int run_csv(const CsvOptions& o, const GlobalOptions& g) {
             return exit_code::ready;
         }
         if (result.kind == import::SpliceKind::replaced) {
-            std::string backup = o.into + ".bak";
-            for (int i = 1; fs::exists(fs::symlink_status(backup)); ++i) backup = fmt::format("{}.bak.{}", o.into, i);
-            OutputFile keep(backup, {});
-            keep.write(original);
-            keep.commit();
+            std::string backup = keep_backup(o.into, original);
             say(g, fmt::format("{}: the old file is kept as {}", o.into, backup));
         }
         OutputFile out(o.into, {o.file, o.map});
@@ -186,7 +245,7 @@ int run_csv(const CsvOptions& o, const GlobalOptions& g) {
         const char* how = result.kind == import::SpliceKind::replaced ? "replaced the section with"
                           : result.kind == import::SpliceKind::filled ? "filled the empty section with"
                                                                        : "added";
-        say(g, fmt::format("{}: {} {} from {} (rows {}); every other line is as it was. Next: ehcp validate {}", o.into, how, n,
+        say(g, fmt::format("{}: {} {} from {} (rows {}); every other line is as it was. Next: ehcp check {}", o.into, how, n,
                            o.file, rows_text(got.rows), o.into));
         return exit_code::ready;
     } catch (const import::ImportError& e) {
@@ -203,19 +262,24 @@ Command import_command() {
                 sub.fallthrough(true);
                 auto co = std::make_shared<CtfOptions>();
                 auto* ctf = sub.add_subcommand("ctf", "one record per pupil with SEN support or an EHC plan, named by UPN, "
-                                                      "into the -o folder (default: the current one)");
+                                                      "into the folder -o DIR names (default: the current one)");
                 ctf->fallthrough(true);
                 ctf->add_option("file", co->file, "the Common Transfer File (XML)")->required();
                 ctf->add_flag("--all", co->all, "every pupil, not only those with SEN support (K) or an EHC plan (E)");
-                ctf->add_flag("--force", co->force, "replace record files that are already there");
+                ctf->add_flag("--force", co->force, "replace record files that are already there (the old one is kept as .bak)");
                 auto vo = std::make_shared<CsvOptions>();
                 auto* csv = sub.add_subcommand("csv", "add a spreadsheet's rows to one section of a record (provision, "
                                                       "attainment or support_cycles), as a map says");
                 csv->fallthrough(true);
                 csv->add_option("file", vo->file, "the CSV file")->required();
-                csv->add_option("--map", vo->map, "the map: which column feeds which field (see docs/import.md)")->required();
-                csv->add_option("--into", vo->into, "the record to add the section to (edited in place)")->required();
-                csv->add_option("--replace", vo->replace, "replace this section if the record already has entries in it (a backup is kept)");
+                csv->add_option("--map", vo->map, "the map: which column feeds which field (see docs/import.md)")
+                    ->required()
+                    ->option_text("MAP.yaml");
+                csv->add_option("--into", vo->into, "the record to add the section to (edited in place)")
+                    ->required()
+                    ->option_text("RECORD.yaml");
+                csv->add_option("--replace", vo->replace, "replace this section if the record already has entries in it (a backup is kept)")
+                    ->option_text("SECTION");
                 csv->add_flag("--skip-bad-rows", vo->skip_bad_rows, "import the rows that can be read, and list those skipped");
                 return [ctf, co, vo](const GlobalOptions& g) { return ctf->parsed() ? run_ctf(*co, g) : run_csv(*vo, g); };
             }};

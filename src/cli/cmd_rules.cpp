@@ -144,7 +144,7 @@ Command rules_command() {
                 auto* make = sub.add_subcommand("new", "write a new rule pack to fill in (never overwrites a folder)");
                 auto dir = std::make_shared<std::string>();
                 make->add_option("name", *pack, "the pack's name: lower-case letters, digits and hyphens")->required();
-                make->add_option("--dir", *dir, "the folder to create the pack in (default: the current folder)");
+                make->add_option("--dir", *dir, "the folder to create the pack in (default: the current folder)")->option_text("DIR");
                 make->callback([which, pack, dir] {
                     *which = [pack, dir](const GlobalOptions& g) { return run_new(*pack, *dir, g); };
                 });
@@ -154,7 +154,7 @@ Command rules_command() {
                 auto only = std::make_shared<bool>(false);
                 diff->add_option("a", *pack, "the first pack: a name or a folder")->required();
                 diff->add_option("b", *second, "the second pack: a name or a folder")->required();
-                diff->add_option("--format", *format, "text or json")->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case));
+                diff->add_option("--format", *format, "text or json")->option_text("FORMAT")->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case));
                 diff->add_flag("--differences", *only, "show only the rows that differ");
                 diff->callback([which, pack, second, format, only] {
                     *which = [=](const GlobalOptions& g) { return run_diff(*pack, *second, *format, *only, g); };

@@ -106,6 +106,48 @@ const std::map<std::string, std::string>& footers() {
          "\n"
          "Exit status:\n"
          "   0  printed\n"},
+        {"import",
+         "Examples:\n"
+         "  Records for the pupils with SEN support or an EHC plan:\n"
+         "    ehcp import ctf school.xml -o records/\n"
+         "  A provision map's rows into one pupil's record:\n"
+         "    ehcp import csv --map maps/provision-map.yaml map.csv \\\n"
+         "         --into records/K801200601001.yaml\n"
+         "  Then what evidence is still missing:\n"
+         "    ehcp check records/K801200601001.yaml\n"
+         "\n"
+         "Exit status:\n"
+         "   0  imported (or already there, or nothing to change)\n"
+         "   2  a file, a pupil or a row could not be imported\n"},
+        {"import ctf",
+         "-o DIR is the folder the records are written into, one UPN.yaml per pupil\n"
+         "(default: the current folder, created if needed).\n"
+         "\n"
+         "Examples:\n"
+         "  Records for the pupils with SEN support or an EHC plan:\n"
+         "    ehcp import ctf school.xml -o records/\n"
+         "  Every pupil, replacing records already there (kept as .bak):\n"
+         "    ehcp import ctf school.xml -o records/ --all --force\n"
+         "  Then what evidence is still missing:\n"
+         "    ehcp check records/\n"
+         "\n"
+         "Exit status:\n"
+         "   0  imported (records already there are left as they are)\n"
+         "   2  the file cannot be read, or a pupil could not be imported\n"},
+        {"import csv",
+         "Examples:\n"
+         "  A provision map's rows into one pupil's record:\n"
+         "    ehcp import csv --map maps/provision-map.yaml map.csv \\\n"
+         "         --into pupil.yaml\n"
+         "  Replace the section (the old file is kept as pupil.yaml.bak):\n"
+         "    ehcp import csv --map maps/provision-map.yaml map.csv \\\n"
+         "         --into pupil.yaml --replace provision\n"
+         "  Then what evidence is still missing:\n"
+         "    ehcp check pupil.yaml\n"
+         "\n"
+         "Exit status:\n"
+         "   0  imported, or the record already holds these rows\n"
+         "   2  the file, the map or a row cannot be read (nothing written)\n"},
         {"help",
          "Examples:\n"
          "  The commands and the global options:\n"
@@ -306,7 +348,9 @@ void add_help_footers(CLI::App& app) {
         if (!sub->get_group().empty()) sub->group("Commands");  // a hidden command (`man`) stays hidden
         std::string path = command_path(sub);
         std::string top = path.substr(0, path.find(' '));
-        if (auto it = table.find(top); it != table.end())
+        auto it = table.find(path);  // a command's own footer ("import ctf"), else its top command's
+        if (it == table.end()) it = table.find(top);
+        if (it != table.end())
             sub->footer(it->second + std::string(kCommonStatuses));
         for (auto* s : sub->get_subcommands([](const CLI::App*) { return true; })) todo.push_back(s);
     }

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iconv.h>
 #include <regex>
+#include <set>
 #include <sys/stat.h>
 
 #include <csv.h>
@@ -130,6 +131,7 @@ Converted convert(const FieldSpec& f, const std::string& cell, const ImportMap& 
             return {std::nullopt, fmt::format("`{}` is out of range; `{}` is from {:g} to {:g}", t, f.name, f.min, f.max)};
         return {t, {}};
     };
+    if (cell.find('\0') != std::string::npos) return {std::nullopt, "the cell holds a NUL byte"};
     switch (f.kind) {
         case Kind::line:
         case Kind::text: {
@@ -240,6 +242,8 @@ struct Reader {
     std::vector<int> column_of;           // per spec field: index into the row, -1 when not mapped
     std::vector<std::string> headings;
     std::string error;                    // an error that stops the import
+    int pupil_column = -1;                // an unmapped Pupil/Name/Student/UPN column, if any
+    std::vector<std::string> pupils;      // its distinct non-empty values, in order
 
     void field(void* data, std::size_t len) {
         ++field_count;
@@ -301,9 +305,34 @@ struct Reader {
                 column_of[i] = found;
             }
         }
+        // A tracker export often holds a whole class: a column naming the pupil that the map
+        // does not use tells whose rows these are.
+        if (!map->pupil_column.empty()) {
+            for (std::size_t c = 0; c < headings.size() && pupil_column < 0; ++c)
+                if (lower(headings[c]) == lower(map->pupil_column)) pupil_column = static_cast<int>(c);
+            if (pupil_column < 0)
+                error = fmt::format("{}: the map {} says `pupil_column: {}`, but row {} (the headings) has no such column; fix: "
+                                    "correct the heading in the map", *path, map->path, map->pupil_column, row);
+            return;
+        }
+        static const std::vector<std::string> pupil_headings{"pupil", "name", "student", "upn", "pupil name"};
+        for (std::size_t c = 0; c < headings.size() && pupil_column < 0; ++c) {
+            if (std::find(pupil_headings.begin(), pupil_headings.end(), lower(headings[c])) == pupil_headings.end()) continue;
+            if (std::find(column_of.begin(), column_of.end(), static_cast<int>(c)) != column_of.end()) continue;
+            pupil_column = static_cast<int>(c);
+        }
     }
 
+    void note_pupil() {
+        if (pupil_column < 0 || static_cast<std::size_t>(pupil_column) >= fields.size()) return;
+        std::string v = trim(fields[static_cast<std::size_t>(pupil_column)]);
+        if (v.empty() || !pupil_set.insert(v).second) return;
+        pupils.push_back(v);
+    }
+    std::set<std::string> pupil_set;  // bounded by max_rows
+
     void entry() {
+        note_pupil();
         if (out->entries.size() >= limits->max_rows) {
             error = fmt::format("{}: more than {} rows to import; a record's section needs a few dozen at most; fix: check it is "
                                 "the right file", *path, limits->max_rows);
@@ -406,7 +435,8 @@ ImportMap load_map(const std::string& path) {
         if (!n.IsScalar()) throw ImportError(fmt::format("{}:{}: `{}` should be a single value", path, where(n), key));
         return n.Scalar();
     };
-    static const std::vector<std::string> keys{"format", "section", "dates", "money", "encoding", "delimiter", "columns", "values"};
+    static const std::vector<std::string> keys{"format", "section", "dates", "money", "encoding", "delimiter", "columns", "values",
+                                                 "pupil_column"};
     for (const auto& kv : root) {
         std::string k = kv.first.Scalar();
         if (std::find(keys.begin(), keys.end(), k) == keys.end())
@@ -435,6 +465,7 @@ ImportMap load_map(const std::string& path) {
     else if (!encoding.empty() && encoding != "utf-8")
         throw ImportError(fmt::format("{}:{}: `encoding` is `{}`; it takes utf-8 (the default) or windows-1252", path,
                                       where(root["encoding"]), escape_controls(encoding)));
+    m.pupil_column = scalar("pupil_column");
     auto columns = root["columns"];
     if (!columns || !columns.IsMap() || columns.size() == 0)
         throw ImportError(fmt::format("{}: `columns` should map each record field to its column heading, e.g. `name: Intervention`", path));
@@ -577,6 +608,14 @@ CsvEntries read_csv_entries(const std::string& path, const ImportMap& map, const
                                       "of the file; fix: check the file, or save it from the spreadsheet again", path, r.row + 1));
     if (!r.error.empty()) throw ImportError(r.error);
     if (!r.have_header) throw ImportError(fmt::format("{}: the file has no rows: a heading row is needed", path));
+    if (!map.pupil_column.empty()) {
+        out.pupils = r.pupils;  // the caller matches them against the record's pupil
+    } else if (r.pupil_set.size() > 1) {
+        std::size_t c = static_cast<std::size_t>(r.pupil_column);
+        throw ImportError(fmt::format("{}: rows for {} pupils in column `{}` (`{}`, `{}`, ...); fix: export one pupil's rows, or "
+                                      "filter the sheet first", path, r.pupil_set.size(), escape_controls(r.headings[c]),
+                                      escape_controls(r.pupils[0]), escape_controls(r.pupils[1])));
+    }
     return out;
 }
 

@@ -83,6 +83,10 @@ Row finish_one(const LoadedRecord& loaded, const Pack& pack, const PipelineOptio
         rep.pack = (own ? *own : pack).info.id;
     }
     Row row = make_row(rep, pack, o.redacted);
+    if (loaded.record && loaded.record->request) {
+        row.given_request_date = loaded.record->request->date;
+        row.made_by_given = loaded.record->request->made_by.has_value();
+    }
     if (cli::file_not_read(loaded))
         for (const auto& d : loaded.diagnostics) row.read_errors.push_back(format_diagnostic(d));
     if (o.want_json) row.json_line = dump_json(record_to_json(rep, o.redacted), -1);

@@ -36,6 +36,12 @@ void walk(const fs::path& dir, std::vector<std::string>& found, std::vector<Skip
             return;
         }
         const fs::path& p = it->path();
+        // Hidden entries (.git, .Trash, macOS's ._x.yaml resource forks) are not records;
+        // a hidden file named on the command line is still read (expand_paths keeps it).
+        if (p.filename().string().rfind('.', 0) == 0) {
+            skipped.push_back({p.string(), "hidden (the name starts with a dot)"});
+            continue;
+        }
         std::error_code e1, e2;
         fs::file_status link = it->symlink_status(e1);
         fs::file_status st = it->status(e2);

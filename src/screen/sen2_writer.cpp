@@ -2,6 +2,8 @@
 // person-level return (UPN, PersonBirthDate, ReceivedDate, RequestSource, SENtype and
 // SENtypeRank), then ehcp's own columns: the readiness verdict and the 6- and 20-week
 // dates. The request outcome columns are the authority's decisions: always left empty.
+// ReceivedDate and RequestSource are the record's own request.date and request.made_by,
+// empty when it does not give them: a DfE-shaped return holds no invented value.
 #include <fmt/format.h>
 
 #include "ehcp/load/record.hpp"
@@ -50,8 +52,8 @@ public:
         std::vector<std::string> cells{
             r.id,
             r.verdict == Verdict::invalid ? "" : date(r.date_of_birth),
-            r.verdict == Verdict::invalid ? "" : date(r.request_date),
-            request_source(r.made_by),
+            r.verdict == Verdict::invalid ? "" : date(r.given_request_date),  // never the as-of date in its place
+            r.made_by_given ? request_source(r.made_by) : "",                 // never "school" by default
             t1,
             t1.empty() ? "" : "1",
             t2,

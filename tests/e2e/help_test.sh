@@ -15,7 +15,8 @@ check() {
   fi
 }
 check "ehcp --help" "$("$ehcp" --help)"
-for cmd in check screen validate explain rules "rules list" "rules show" "rules test" init schema help; do
+for cmd in check screen validate explain rules "rules list" "rules show" "rules test" "rules new" "rules diff" \
+  import "import ctf" "import csv" init schema help; do
   # shellcheck disable=SC2086
   text=$("$ehcp" help $cmd) || { echo "FAIL: ehcp help $cmd exited $?"; fail=1; continue; }
   check "ehcp help $cmd" "$text"
@@ -24,6 +25,12 @@ for cmd in check screen validate explain rules "rules list" "rules show" "rules 
   for part in "Global options (before or after the command):" "Examples:" "Exit status:" "  64  usage error"; do
     grep -qF -- "$part" <<<"$text" || { echo "FAIL: ehcp help $cmd has no '$part'"; fail=1; }
   done
+done
+# import ctf says what -o DIR is; import csv names its values, not CLI11's TEXT.
+grep -qF -- "-o DIR is the folder the records are written into" <<<"$("$ehcp" import ctf --help)" ||
+  { echo "FAIL: import ctf --help does not describe -o DIR"; fail=1; }
+for word in "--map MAP.yaml" "--into RECORD.yaml" "--replace SECTION" "import: 64 MiB"; do
+  grep -qF -- "$word" <<<"$("$ehcp" import csv --help)" || { echo "FAIL: import csv --help has no '$word'"; fail=1; }
 done
 [ "$fail" = 0 ] && echo "ok: every command's help is clean, within 80 columns, with global options, examples and exit statuses"
 exit "$fail"

@@ -17,6 +17,7 @@
 usage: import_test.py EHCP REPO [--sanitized]
 (--sanitized: a sanitizer build, whose memory is not a measure; the bound is not checked)
 """
+import csv
 import json
 import os
 import resource
@@ -105,6 +106,14 @@ try:
     check(read(rec) == edited, "an existing record is never overwritten")
     rc, so, se = run("import", "ctf", CTF, "-o", out, "--force")
     check(rc == 0 and b"the SENCO's own line" not in read(rec), "--force replaces it")
+    check(read(rec + ".bak") == edited and "the old file is kept as " + rec + ".bak" in se,
+          "--force keeps the old record as .bak and says so: " + se)
+    rc, so, se = run("import", "ctf", CTF, "-o", out, "--force")
+    check(rc == 0 and read(rec + ".bak") == edited and os.path.exists(rec + ".bak.1") and rec + ".bak.1" in se,
+          "a second --force keeps .bak and writes .bak.1: " + se)
+    for name in os.listdir(out):
+        if ".bak" in name:
+            os.remove(os.path.join(out, name))
 
     # --all, and an older file with Gender and the needs beside the SEN entries.
     all_dir = os.path.join(tmp, "all")
@@ -125,6 +134,9 @@ try:
     check(rc == 2, f"pupil problems exit 2 (got {rc})")
     check(se.replace(tmp, "<tmp>").replace(REPO, "<repo>") == read(os.path.join(EXPECTED, "ctf-pupil-problems.stderr"), "r"), "pupil problems messages:\n" + se)
     check(os.listdir(prob_dir) == ["K801200603003.yaml"], "only the good pupil is written, never ../../etc/x")
+    # -q hides progress, never the pupils that were not imported.
+    rc, so, se = run("-q", "import", "ctf", os.path.join(REPO, "tests/import/pupil-problems.xml"), "-o", os.path.join(tmp, "problems-q"), "--all")
+    check(rc == 2 and "was not imported" in se and "written" not in se, "-q still says what was not imported: " + se)
 
     # Each imported record validates (it is the template, filled in).
     rc, so, se = run("validate", "--as-of", AS_OF, *[os.path.join(out, n) for n in sorted(os.listdir(out))])
@@ -140,6 +152,42 @@ try:
     check(kept, "every line of the record is kept, in order")
     check(extra[0].startswith("  # imported by `ehcp import csv` from provision-map.csv with the map provision-map.yaml: rows 2-4"),
           "the section says where it came from: " + (extra[0] if extra else ""))
+    check("Next: ehcp check " in se, "import csv points at ehcp check: " + se)
+    # A tracker export holding a whole class is refused whole: nothing is written.
+    klass = os.path.join(tmp, "class.csv")
+    with open(CSV, encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.reader(f) if any(r)]
+
+    def with_pupils(heading, names):
+        with open(klass, "w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow([heading] + rows[0])
+            for i, r in enumerate(rows[1:]):
+                w.writerow([names[i % len(names)]] + r)
+
+    with_pupils("Pupil", ["Ada Lovelace", "Ada Lovelace", "Ben Okri"])
+    rc, so, se = run("-q", "import", "csv", "--map", MAP, klass, "--into", rec)
+    check(rc == 2 and read(rec) == after and
+          f"ehcp: {klass}: rows for 2 pupils in column `Pupil` (`Ada Lovelace`, `Ben Okri`, ...); fix: export one pupil's rows, "
+          "or filter the sheet first" in se, "a whole class is refused: " + se)
+    with_pupils("pupil name", ["Ada Lovelace", " ", ""])
+    rc, so, se = run("import", "csv", "--map", MAP, klass, "--into", rec)
+    check("already has `provision` entries" in se and "pupils in column" not in se,
+          "one pupil's rows (blank cells aside) in a Pupil name column pass the check: " + se)
+    # With `pupil_column: Pupil` in the map, every row must name the record's pupil (name or UPN).
+    pmap = os.path.join(tmp, "pupil-map.yaml")
+    write(pmap, read(MAP) + b"pupil_column: Pupil\n")
+    with_pupils("Pupil", ["Sam Example", "k801200601001", "Ada Lovelace"])
+    rc, so, se = run("-q", "import", "csv", "--map", pmap, klass, "--into", rec)
+    check(rc == 2 and read(rec) == after and "a row names `Ada Lovelace` in column `Pupil`, but " + rec +
+          " is for `Sam Example` (K801200601001)" in se, "pupil_column: another pupil's row is refused: " + se)
+    with_pupils("Pupil", ["Sam Example", "k801200601001"])
+    rc, so, se = run("import", "csv", "--map", pmap, klass, "--into", rec)
+    check("already has `provision` entries" in se, "pupil_column: the record's own pupil (name or UPN) passes: " + se)
+    with_pupils("Student", ["Sam Example"])
+    rc, so, se = run("import", "csv", "--map", pmap, klass, "--into", rec)
+    check(rc == 2 and "says `pupil_column: Pupil`, but row 1 (the headings) has no such column" in se,
+          "pupil_column: a missing column is named: " + se)
     # Idempotent: the same import again changes nothing.
     rc, so, se = run("import", "csv", "--map", MAP, CSV, "--into", rec)
     check(rc == 0 and "nothing changed" in se and read(rec) == after, "re-running is idempotent: " + se)
@@ -282,7 +330,9 @@ try:
     lines = so.splitlines()
     check(rc == 0 and lines[0].lstrip("\ufeff").startswith("UPN,PersonBirthDate,ReceivedDate,RequestSource,SENtype1"),
           "sen2-csv heading: " + so)
-    check(any(l.startswith("K801200602002,2014-11-02,2026-11-22,2,SEMH,1,,,,,social_emotional_mental_health") for l in lines),
+    # The imported records give no request.date nor made_by: ReceivedDate and RequestSource
+    # stay empty (never the as-of date, never "school" by default).
+    check(any(l.startswith("K801200602002,2014-11-02,,,SEMH,1,,,,,social_emotional_mental_health") for l in lines),
           "sen2-csv row for the SEMH pupil: " + so)
 finally:
     shutil.rmtree(tmp, ignore_errors=True)

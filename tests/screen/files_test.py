@@ -7,7 +7,8 @@
   screen, including a file found inside a screened folder).
 - SIGTERM during `screen -o` leaves no temporary file.
 - `screen` of a folder reads `.YAML` and `.Yml` files and names every entry it skips:
-  another extension, a dangling symlink, a FIFO.
+  another extension, a dangling symlink, a FIFO, a hidden entry (`.git`, `._x.YAML`); a
+  hidden file named on the command line is still read.
 - `screen /dev/zero` ends, with a clear error, instead of reading forever.
 
 usage: files_test.py EHCP REPO"""
@@ -110,6 +111,12 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write("not a record")
     os.symlink(os.path.join(tmp, "gone.yaml"), os.path.join(mixed, "dangling.yaml"))
     os.mkfifo(os.path.join(mixed, "pipe.yaml"))
+    # Hidden entries: a .git folder holding a .yaml, a macOS ._ resource fork.
+    os.makedirs(os.path.join(mixed, ".git", "sub"))
+    with open(os.path.join(mixed, ".git", "sub", "config.yaml"), "w") as f:
+        f.write("not: a record\n")
+    with open(os.path.join(mixed, "._UPPER.YAML"), "wb") as f:
+        f.write(b"\x00\x05\x16\x07 resource fork")
     p = run(AS_OF + ["screen", "--format", "csv", mixed])
     rows = [l for l in p.stdout.decode().splitlines()[1:] if l.startswith(mixed)]
     if len(rows) != 2:
@@ -117,14 +124,22 @@ with tempfile.TemporaryDirectory() as tmp:
     err = p.stderr.decode()
     # Counted in the summary by why; named one by one with --verbose (issue 11).
     for why in ("1 file ignored: not a .yaml or .yml file", "1 file ignored: a symlink to nothing (dangling)",
-                "1 file ignored: a FIFO, not a regular file"):
+                "1 file ignored: a FIFO, not a regular file", "2 files ignored: hidden (the name starts with a dot)"):
         if why not in err:
             failures.append(f"screen: the summary does not count `{why}`; stderr {err!r}")
     err = run(AS_OF + ["screen", "--verbose", "--format", "csv", mixed]).stderr.decode()
     for name, why in (("notes.txt", "not a .yaml or .yml file"), ("dangling.yaml", "dangling"),
-                      ("pipe.yaml", "FIFO")):
+                      ("pipe.yaml", "FIFO"), (".git", "hidden"), ("._UPPER.YAML", "hidden")):
         if not any(name in line and why in line for line in err.splitlines()):
             failures.append(f"screen --verbose: ignoring {name} ({why}) was not reported; stderr {err!r}")
+
+    # A hidden file named on the command line is still read.
+    hidden = os.path.join(mixed, ".hidden.yaml")
+    with open(hidden, "w") as f:
+        f.write(RECORD)
+    p = run(AS_OF + ["screen", "--format", "csv", hidden])
+    if not any(l.startswith(hidden) for l in p.stdout.decode().splitlines()[1:]):
+        failures.append(f"screen: a hidden file named on the command line was not read: {p.stdout!r} {p.stderr!r}")
 
     # A device that never ends.
     start = time.time()

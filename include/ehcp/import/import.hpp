@@ -84,6 +84,7 @@ struct ImportMap {
     bool windows_1252 = false;           // encoding: windows-1252 (converted to UTF-8)
     std::vector<std::pair<std::string, std::string>> fields;  // record field -> column heading, in map order
     std::map<std::string, std::map<std::string, std::string>> values;  // field -> cell text -> record word
+    std::string pupil_column;            // pupil_column: the heading naming each row's pupil (checked against the record)
 };
 
 // Reads a map file (YAML, format ehcp-import-map/1). ImportError names the place and fix.
@@ -107,6 +108,7 @@ struct CsvEntries {
     std::vector<long> rows;            // the row each came from
     std::vector<BadRow> bad;
     long blank_rows = 0;
+    std::vector<std::string> pupils;   // with the map's pupil_column: its distinct non-empty values, in order
 };
 
 // Streams the CSV (libcsv) in chunks, so memory is bounded by the limits, not by the file.

@@ -76,6 +76,10 @@ struct Row {
     std::optional<int> age_years;
     std::optional<Date> request_date;
     int warnings = 0;
+    // For sen2-csv, which never invents a value: what the record itself gives (request.date,
+    // request.made_by), unset when it does not say.
+    std::optional<Date> given_request_date;
+    bool made_by_given = false;
     struct GapDetail {
         int rank = 0;
         std::string criterion;  // the criterion's title, or "Evidence checklist"
