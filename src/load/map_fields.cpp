@@ -273,6 +273,80 @@ std::optional<std::size_t> read_enum_index(DocumentContext& doc, const Slot& slo
     return std::nullopt;
 }
 
+bool read_value(DocumentContext& doc, const Slot& slot, std::vector<SenType>& out, const NumberRule&) {
+    const auto& names = EnumNames<SenType>::names;
+    const std::string allowed = allowed_values<SenType>();
+    // closest_name compares in lower case: the candidates as lower-case words, mapped back.
+    std::vector<std::string> lower_names;
+    for (auto n : names) lower_names.push_back(normalise_name(n));
+    const std::vector<std::string_view> candidates(lower_names.begin(), lower_names.end());
+    auto code_of = [&](std::string_view lower) {
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (lower_names[i] == lower) return names[i];
+        return std::string_view{};
+    };
+    bool ok = true;
+    bool is_list = for_each_scalar(doc, slot, [&](const Slot& entry) {
+        auto text = scalar_text(doc, entry, "enum.invalid", "one census SEN type code (" + allowed + ")",
+                                "write the code alone, e.g. SPLD");
+        if (!text) {
+            ok = false;
+            return;
+        }
+        std::optional<SenType> code;
+        for (std::size_t i = 0; i < names.size() && !code; ++i)
+            if (names[i] == *text) code = static_cast<SenType>(i);
+        if (!code) {
+            const std::string lowered = normalise_name(*text);
+            for (std::size_t i = 0; i < names.size() && !code; ++i)
+                if (lower_names[i] == lowered) {
+                    code = static_cast<SenType>(i);
+                    doc.warning("sen_type.case", entry.path, entry.at,
+                                fmt::format("`{}` is read as the census code {}; the codes are written in capitals",
+                                            clip(*text, 40), names[i]),
+                                fmt::format("write {}", names[i]),
+                                doc.replace_scalar(entry.node.mark(), entry.node.scalar(), std::string(names[i])));
+                }
+        }
+        if (!code) {
+            std::string fix = "use one of: " + allowed;
+            std::optional<TextEdit> edit;
+            if (auto s = closest_name(*text, candidates)) {
+                std::string_view name = code_of(s->name);
+                fix = fmt::format("did you mean `{}`? The codes are: {}", name, allowed);
+                if (only_close_name(*text, candidates))
+                    edit = doc.replace_scalar(entry.node.mark(), entry.node.scalar(), std::string(name));
+            }
+            doc.error("enum.invalid", entry.path, entry.at,
+                      fmt::format("`{}` is not a census SEN type code; `{}` takes codes from: {}", clip(*text, 40),
+                                  slot.key, allowed),
+                      fix, std::move(edit));
+            ok = false;
+            return;
+        }
+        auto earlier = std::find(out.begin(), out.end(), *code);
+        if (earlier != out.end()) {
+            doc.error("sen_type.duplicate", entry.path, entry.at,
+                      fmt::format("{} is given twice in `{}`; the census ranks two different need types",
+                                  to_string(*code), slot.key),
+                      fmt::format("remove the second {}, or give the secondary need's own code", to_string(*code)));
+            ok = false;
+            return;
+        }
+        out.push_back(*code);
+    });
+    if (is_list && slot.node.child_count() > kMaxSenTypes) {
+        doc.error("sen_type.too_many", slot.path, slot.at,
+                  fmt::format("`{}` gives {} need types; the school census and SEN2 rank at most {} (the primary "
+                              "need, then the secondary one)",
+                              slot.key, slot.node.child_count(), kMaxSenTypes),
+                  "keep the primary and the secondary need types, in rank order, and describe any other need in "
+                  "needs.description");
+        ok = false;
+    }
+    return is_list && ok;
+}
+
 bool for_each_scalar(DocumentContext& doc, const Slot& slot, const std::function<void(const Slot&)>& read_entry) {
     if (!slot.node.is_sequence()) {
         std::string fix = slot.node.is_scalar() ? fmt::format("use [{}]", slot.node.scalar())

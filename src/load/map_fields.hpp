@@ -16,6 +16,7 @@
 #include "document_context.hpp"
 #include "ehcp/core/date.hpp"
 #include "ehcp/core/enum_names.hpp"
+#include "ehcp/load/record.hpp"
 #include "ehcp/load/scalar_text.hpp"
 #include "yaml_tree.hpp"
 
@@ -73,6 +74,12 @@ bool read_value(DocumentContext& doc, const Slot& slot, E& out, const NumberRule
 
 // A list of scalars: calls `read_entry` with each entry's slot.
 bool for_each_scalar(DocumentContext& doc, const Slot& slot, const std::function<void(const Slot&)>& read_entry);
+
+// needs.sen_types: census codes in rank order. A code in the wrong case is read with a
+// warning (and --fix writes it in capitals); an unknown code, a repeated one or more
+// than two are errors.
+inline constexpr std::size_t kMaxSenTypes = 2;  // the census ranks a primary (1) and a secondary (2) need
+bool read_value(DocumentContext& doc, const Slot& slot, std::vector<SenType>& out, const NumberRule& rule);
 
 template <class E>
     requires std::is_enum_v<E>

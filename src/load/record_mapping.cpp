@@ -141,6 +141,7 @@ void read_diagnosis(MapFields& f, Diagnosis& d) {
 void read_needs(MapFields& f, Needs& n) {
     f.read("primary", n.primary);
     f.read("secondary", n.secondary);
+    f.read("sen_types", n.sen_types);
     f.read("description", n.description);
     f.list("diagnoses", n.diagnoses, read_diagnosis);
 }

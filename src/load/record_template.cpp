@@ -60,6 +60,9 @@ needs:                         # The nature and extent of the needs.
   #                                   # cognition_and_learning, social_emotional_mental_health,
   #                                   # sensory_and_physical.
   # secondary: [communication_and_interaction]   # List of other areas, same words.
+  # sen_types: [SPLD, SLCN]    # School census SEN type codes in rank order (primary first),
+  #                            # at most 2: SPLD MLD SLD PMLD SEMH SLCN HI VI MSI PD ASD OTH
+  #                            # NSA DS. For the SEN2-shaped output; no criterion reads them.
   # description: Persistent difficulties with reading and working memory.   # Text.
   # diagnoses:                 # List. Each needs a condition.
   #   - condition: dyslexia    # REQUIRED in each diagnosis. Text.

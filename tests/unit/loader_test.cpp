@@ -555,6 +555,68 @@ TEST_CASE("loader: an enumeration value outside the list is enum.invalid with a 
     check_at(l, Severity::error, "needs.secondary[1]", 6, 37);
 }
 
+TEST_CASE("loader: needs.sen_types holds census codes in rank order, at most two, all different") {
+    auto r = load(with("needs:\n  sen_types: [SPLD, SLCN]\n"));
+    REQUIRE(r.valid());
+    CHECK(r.diagnostics.empty());
+    CHECK(r.record->needs->sen_types == std::vector<SenType>{SenType::spld, SenType::slcn});
+
+    auto none = load(with("needs:\n  primary: cognition_and_learning\n"));
+    REQUIRE(none.valid());
+    CHECK(none.record->needs->sen_types.empty());
+
+    // The wrong case is read, with a warning and the exact fix (validate --fix writes it).
+    auto lower = load(with("needs:\n  sen_types: [spld, Semh]\n"));
+    REQUIRE(lower.valid());
+    CHECK(lower.record->needs->sen_types == std::vector<SenType>{SenType::spld, SenType::semh});
+    REQUIRE(lower.diagnostics.size() == 2);
+    const auto& w = lower.diagnostics[0];
+    check_at(w, Severity::warning, "needs.sen_types[0]", 6, 15);
+    CHECK(w.code == "sen_type.case");
+    CHECK(w.message == "`spld` is read as the census code SPLD; the codes are written in capitals");
+    CHECK(w.fix == "write SPLD");
+    REQUIRE(w.edit);
+    CHECK(w.edit->old_text == "spld");
+    CHECK(w.edit->new_text == "SPLD");
+    CHECK(lower.diagnostics[1].edit->new_text == "SEMH");
+
+    // An unknown code: did you mean, and the list.
+    auto typo = load(with("needs:\n  sen_types: [SPLF]\n"));
+    CHECK_FALSE(typo.valid());
+    auto d = only(typo, "enum.invalid");
+    check_at(d, Severity::error, "needs.sen_types[0]", 6, 15);
+    CHECK(d.message ==
+          "`SPLF` is not a census SEN type code; `sen_types` takes codes from: SPLD, MLD, SLD, PMLD, SEMH, SLCN, "
+          "HI, VI, MSI, PD, ASD, OTH, NSA, DS");
+    CHECK(d.fix == "did you mean `SPLD`? The codes are: SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, OTH, "
+                   "NSA, DS");
+    REQUIRE(d.edit);
+    CHECK(d.edit->new_text == "SPLD");
+    auto far = load(with("needs:\n  sen_types: [dyslexia]\n"));
+    CHECK(only(far, "enum.invalid").fix ==
+          "use one of: SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, OTH, NSA, DS");
+    CHECK_FALSE(only(far, "enum.invalid").edit);
+    // An area of need's words are not a code.
+    CHECK_FALSE(load(with("needs:\n  sen_types: [social_emotional_mental_health]\n")).valid());
+
+    auto twice = load(with("needs:\n  sen_types: [ASD, asd]\n"));
+    CHECK_FALSE(twice.valid());
+    auto dup = only(twice, "sen_type.duplicate");
+    check_at(dup, Severity::error, "needs.sen_types[1]", 6, 20);
+    CHECK(dup.message == "ASD is given twice in `sen_types`; the census ranks two different need types");
+
+    auto three = load(with("needs:\n  sen_types: [SPLD, SLCN, SEMH]\n"));
+    CHECK_FALSE(three.valid());
+    auto many = only(three, "sen_type.too_many");
+    check_at(many, Severity::error, "needs.sen_types", 6, 14);
+    CHECK(many.message == "`sen_types` gives 3 need types; the school census and SEN2 rank at most 2 (the primary "
+                          "need, then the secondary one)");
+
+    auto scalar = load(with("needs:\n  sen_types: SPLD\n"));
+    CHECK(only(scalar, "type.list").fix == "use [SPLD]");
+    CHECK(load(with("needs:\n  sen_types: ~\n")).valid());
+}
+
 TEST_CASE("loader: format must be exactly ehcp-record/1") {
     auto r = load("format: ehcp-record/2\npupil:\n  id: X1\n  date_of_birth: 2016-05-14\n");
     CHECK_FALSE(r.valid());

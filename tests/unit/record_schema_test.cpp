@@ -111,6 +111,16 @@ TEST_CASE("the rule pack's indicator ids become the enum of indicators[].id") {
     CHECK_FALSE(without.at("properties").at("indicators").at("items").at("properties").at("id").contains("enum"));
 }
 
+TEST_CASE("needs.sen_types in the schema: the loader's codes, at most two, all different") {
+    const json schema = ehcp::record_json_schema({});
+    const auto& sen_types = schema.at("properties").at("needs").at("properties").at("sen_types");
+    std::vector<std::string> codes(ehcp::EnumNames<ehcp::SenType>::names.begin(),
+                                   ehcp::EnumNames<ehcp::SenType>::names.end());
+    CHECK(sen_types.at("items").at("enum") == json(codes));
+    CHECK(sen_types.at("maxItems") == 2);
+    CHECK(sen_types.at("uniqueItems") == true);
+}
+
 TEST_CASE("the schema text round-trips through a dump") {
     const json schema = ehcp::record_json_schema({"cl1"});
     CHECK(json::parse(schema.dump(2)) == schema);

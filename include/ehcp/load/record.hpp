@@ -31,6 +31,8 @@ enum class DocumentKind {
     attainment_record, early_years_checklist, provision_map, attendance_record, behaviour_log,
     observation_notes, medical_evidence, consent_form, other,
 };
+// School census / CTF SEN type codes (SEN2 adds DS), as the census writes them: in capitals.
+enum class SenType { spld, mld, sld, pmld, semh, slcn, hi, vi, msi, pd, asd, oth, nsa, ds };
 
 template <> struct EnumNames<AreaOfNeed> { static constexpr std::array<std::string_view, 4> names{"communication_and_interaction", "cognition_and_learning", "social_emotional_mental_health", "sensory_and_physical"}; };
 template <> struct EnumNames<SenStatus> { static constexpr std::array<std::string_view, 3> names{"none", "sen_support", "ehcp"}; };
@@ -41,6 +43,7 @@ template <> struct EnumNames<OutcomeResult> { static constexpr std::array<std::s
 template <> struct EnumNames<Progress> { static constexpr std::array<std::string_view, 5> names{"none", "little", "some", "expected", "good"}; };
 template <> struct EnumNames<Deliverer> { static constexpr std::array<std::string_view, 6> names{"teacher", "teaching_assistant", "higher_level_teaching_assistant", "specialist_teacher", "external_professional", "other"}; };
 template <> struct EnumNames<WellbeingKind> { static constexpr std::array<std::string_view, 7> names{"behaviour_log", "observation_notes", "incident_records", "health_report", "camhs_report", "medical_report", "other"}; };
+template <> struct EnumNames<SenType> { static constexpr std::array<std::string_view, 14> names{"SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "OTH", "NSA", "DS"}; };
 template <> struct EnumNames<DocumentKind> { static constexpr std::array<std::string_view, 14> names{"my_support_plan", "my_support_plan_review", "professional_report", "parent_views", "pupil_views", "attainment_record", "early_years_checklist", "provision_map", "attendance_record", "behaviour_log", "observation_notes", "medical_evidence", "consent_form", "other"}; };
 
 bool is_early_years_area(AttainmentArea a);
@@ -85,6 +88,10 @@ struct Diagnosis {
 struct Needs {
     std::optional<AreaOfNeed> primary;
     std::vector<AreaOfNeed> secondary;
+    // needs.sen_types: census need type codes in rank order (first the primary, then the
+    // secondary), at most two, all different. No criterion reads them: they are for the
+    // SEN2-shaped output and the school's own record.
+    std::vector<SenType> sen_types;
     std::optional<std::string> description;
     std::vector<Diagnosis> diagnoses;
 };
