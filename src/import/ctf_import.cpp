@@ -398,6 +398,15 @@ std::string ctf_record_text(const CtfPupil& p, const CtfFile& file, const std::s
         for (std::size_t i = 0; i < secondary.size(); ++i) list += (i ? ", " : "") + std::string(to_string(secondary[i]));
         set_line(text, "needs", "secondary", list + "]");
     }
+    // The census codes themselves, in rank order: exact, so OTH, NSA and DS are kept too
+    // (only their broad area is left to settle). At most the two the census ranks.
+    std::vector<std::string> sen_types;
+    for (const auto& need : p.needs) {
+        if (sen_types.size() == 2) break;
+        if (ctf_need_words(need.code).empty()) continue;  // not a census code: its note says so
+        if (std::find(sen_types.begin(), sen_types.end(), need.code) == sen_types.end()) sen_types.push_back(need.code);
+    }
+    if (!sen_types.empty()) set_line(text, "needs", "sen_types", fmt::format("[{}]", fmt::join(sen_types, ", ")));
     if (p.attendance_percent) set_line(text, "attendance", "percent", fmt::format("{:g}", *p.attendance_percent));
 
     // The header: where it came from, and what is left to settle.

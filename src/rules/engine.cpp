@@ -223,6 +223,8 @@ PupilSummary summarise(const Record& r, const Facts& f) {
     if (r.needs && r.needs->primary) p.primary_need = std::string(to_string(*r.needs->primary));
     if (r.needs)
         for (auto a : r.needs->secondary) p.secondary_needs.emplace_back(to_string(a));
+    if (r.needs)
+        for (auto t : r.needs->sen_types) p.sen_types.emplace_back(to_string(t));
     return p;
 }
 

@@ -193,6 +193,7 @@ Row make_row(const RecordReport& rep, const Pack& pack, bool redacted) {
         if (d.severity == Severity::warning) ++row.warnings;
     for (const auto& g : rep.gaps) row.all_gaps.push_back(gap_detail(g, rep));
     row.secondary_needs = p.secondary_needs;
+    row.sen_types = p.sen_types;
     return row;
 }
 

@@ -1,6 +1,6 @@
 // `ehcp screen --format sen2-csv`: one row per record in the shape of the DfE's SEN2
 // person-level return (UPN, PersonBirthDate, ReceivedDate, RequestSource, SENtype and
-// SENtypeRank), then ehcp's own columns: the readiness verdict and the 6- and 20-week
+// SENtypeRank: from needs.sen_types, else SEMH only), then ehcp's own columns: the readiness verdict and the 6- and 20-week
 // dates. The request outcome columns are the authority's decisions: always left empty.
 // ReceivedDate and RequestSource are the record's own request.date and request.made_by,
 // empty when it does not give them: a DfE-shaped return holds no invented value.
@@ -48,7 +48,16 @@ public:
                 secondary = n;
                 break;
             }
-        std::string t1 = sen_type(primary), t2 = sen_type(secondary);
+        // The record's own census codes when it gives them (needs.sen_types, in rank order);
+        // otherwise only what an area stands for unambiguously (SEMH).
+        std::string t1, t2;
+        if (!r.sen_types.empty()) {
+            t1 = r.sen_types[0];
+            if (r.sen_types.size() > 1) t2 = r.sen_types[1];
+        } else {
+            t1 = sen_type(primary);
+            t2 = sen_type(secondary);
+        }
         std::vector<std::string> cells{
             r.id,
             r.verdict == Verdict::invalid ? "" : date(r.date_of_birth),

@@ -332,8 +332,11 @@ try:
           "sen2-csv heading: " + so)
     # The imported records give no request.date nor made_by: ReceivedDate and RequestSource
     # stay empty (never the as-of date, never "school" by default).
-    check(any(l.startswith("K801200602002,2014-11-02,,,SEMH,1,,,,,social_emotional_mental_health") for l in lines),
+    # SENtype1 and SENtype2 are the CTF's own ranked codes (needs.sen_types), OTH included.
+    check(any(l.startswith("K801200602002,2014-11-02,,,SEMH,1,OTH,2,,,social_emotional_mental_health") for l in lines),
           "sen2-csv row for the SEMH pupil: " + so)
+    check(any(l.startswith("K801200601001,2016-03-14,,,SPLD,1,SLCN,2,,,cognition_and_learning") for l in lines),
+          "sen2-csv row for the SPLD pupil: " + so)
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
 

@@ -119,6 +119,7 @@ struct PupilSummary {
     bool previously_looked_after = false;
     std::optional<std::string> primary_need;
     std::vector<std::string> secondary_needs;  // needs.secondary, in the record's order
+    std::vector<std::string> sen_types;        // needs.sen_types: census codes in rank order (SPLD, SLCN)
 };
 
 struct CostSummary {

@@ -88,6 +88,7 @@ struct Row {
     };
     std::vector<GapDetail> all_gaps;
     std::vector<std::string> secondary_needs;  // for the sen2-csv format (sen2_writer.cpp)
+    std::vector<std::string> sen_types;        // needs.sen_types in rank order, for sen2-csv
 };
 
 inline constexpr std::size_t kFirstGaps = 3;
