@@ -192,7 +192,8 @@ int run_screen(const ScreenOptions& o, const GlobalOptions& g) {
 
     screen::Summary summary(pack);
     summary.ignored_listed = o.verbose;
-    for (const auto& [path, why] : in.ignored) {
+    for (const auto& entry : in.ignored) {
+        const std::string& why = entry.second;  // a named variable: clang 14 cannot capture a structured binding
         auto it = std::find_if(summary.ignored.begin(), summary.ignored.end(), [&](const auto& w) { return w.first == why; });
         if (it == summary.ignored.end()) summary.ignored.emplace_back(why, 1);
         else ++it->second;

@@ -117,7 +117,8 @@ InputFiles collect_inputs(const std::vector<std::string>& paths, const std::stri
 
 std::string ignored_words(const std::vector<std::pair<std::string, std::string>>& ignored) {
     std::vector<std::pair<std::string, long>> by_why;  // in the order first met
-    for (const auto& [path, why] : ignored) {
+    for (const auto& entry : ignored) {
+        const std::string& why = entry.second;  // a named variable: clang 14 cannot capture a structured binding
         auto it = std::find_if(by_why.begin(), by_why.end(), [&](const auto& w) { return w.first == why; });
         if (it == by_why.end()) by_why.emplace_back(why, 1);
         else ++it->second;
