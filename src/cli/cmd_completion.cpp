@@ -3,17 +3,16 @@
 // help texts), so neither can drift from the program. The build writes them for
 // `cmake --install` and the .deb; nothing generated is kept in the source tree.
 #include <algorithm>
-#include <filesystem>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "ehcp/cli/commands.hpp"
+#include "ehcp/rules/pack_set.hpp"
 #include "ehcp/cli/exit_codes.hpp"
 
 namespace ehcp::cli {
 
-namespace fs = std::filesystem;
 
 // A named namespace rather than an anonymous one: with EHCP_UNITY_BUILD every src/cli file
 // is one translation unit, and generic helper names (join, upper) must not meet another
@@ -464,15 +463,6 @@ std::string man_page(const CommandInfo& root) {
     return s;
 }
 
-std::vector<std::string> pack_names() {
-    std::set<std::string> names;
-    for (const auto& dir : pack_search_path()) {
-        std::error_code ec;
-        for (const auto& e : fs::directory_iterator(dir, ec))
-            if (fs::is_regular_file(e.path() / "pack.yaml", ec)) names.insert(e.path().filename().string());
-    }
-    return {names.begin(), names.end()};
-}
 
 CLI::App* root_of(CLI::App& sub) {
     CLI::App* app = &sub;
@@ -496,7 +486,7 @@ Command completion_command() {
                 return [&sub, shell, packs](const GlobalOptions& g) {
                     std::string out;
                     if (*packs) {
-                        for (const auto& n : completion_impl::pack_names()) out += n + "\n";
+                        for (const auto& n : pack_names_found()) out += n + "\n";
                     } else if (shell->empty()) {
                         throw UsageError("completion: name a shell: bash, zsh or fish", exit_code::usage);
                     } else {

@@ -28,18 +28,6 @@ std::string describe_kind(const CheckKind& k) {
     return out;
 }
 
-std::string param_text(const ParamValue& v) {
-    return std::visit(
-        [](const auto& x) -> std::string {
-            using T = std::decay_t<decltype(x)>;
-            if constexpr (std::is_same_v<T, double>) return format_number(x);
-            else if constexpr (std::is_same_v<T, bool>) return x ? "true" : "false";
-            else if constexpr (std::is_same_v<T, std::string>) return x;
-            else return "[" + fmt::format("{}", fmt::join(x, ", ")) + "]";
-        },
-        v.value);
-}
-
 std::string describe_check(const CheckNode& n, const Criterion* owner) {
     std::string out = fmt::format("Check `{}`{}\n\n", n.id, owner ? fmt::format(" (criterion `{}`)", owner->id) : "");
     if (!n.title.empty()) out += wrap(n.title);

@@ -17,18 +17,6 @@ namespace ehcp::cli {
 
 namespace {
 
-std::string diff_param_text(const ParamValue& v) {
-    return std::visit(
-        [](const auto& x) -> std::string {
-            using T = std::decay_t<decltype(x)>;
-            if constexpr (std::is_same_v<T, double>) return format_number(x);
-            else if constexpr (std::is_same_v<T, bool>) return x ? "true" : "false";
-            else if constexpr (std::is_same_v<T, std::string>) return x;
-            else return "[" + fmt::format("{}", fmt::join(x, ", ")) + "]";
-        },
-        v.value);
-}
-
 // A leaf: "reviewed_cycles: min_cycles 3, progress [none, little], review_within_months 6".
 std::string leaf_words(const CheckNode& n) {
     std::string out = n.kind;
@@ -40,7 +28,7 @@ std::string leaf_words(const CheckNode& n) {
     for (const auto& [name, v] : ordered) {
         const ParamValue& value = *v;
         // A sentence (a manual review's reason) is not a threshold: `ehcp explain` shows it.
-        auto text = diff_param_text(value);
+        auto text = param_text(value);
         if (std::holds_alternative<std::string>(value.value) && text.size() > 40) text = "(a text)";
         params += fmt::format("{}{} {}", params.empty() ? "" : ", ", name, text);
     }

@@ -1,11 +1,13 @@
 #include "ehcp/rules/check_kind.hpp"
 
+#include "ehcp/core/money.hpp"
 #include "ehcp/load/suggest.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace ehcp {
 
@@ -13,6 +15,18 @@ ParamReader::ParamReader(const ParamMap& params, std::function<void(const std::s
     : params_(params), error_(std::move(error)) {}
 
 ParamReader::~ParamReader() = default;
+
+std::string param_text(const ParamValue& v) {
+    return std::visit(
+        [](const auto& x) -> std::string {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, double>) return format_number(x);
+            else if constexpr (std::is_same_v<T, bool>) return x ? "true" : "false";
+            else if constexpr (std::is_same_v<T, std::string>) return x;
+            else return "[" + fmt::format("{}", fmt::join(x, ", ")) + "]";
+        },
+        v.value);
+}
 
 const ParamValue* ParamReader::find(const std::string& name) {
     if (std::find(read_.begin(), read_.end(), name) == read_.end()) read_.push_back(name);

@@ -23,6 +23,9 @@ struct ParamValue {
 };
 using ParamMap = std::map<std::string, ParamValue>;
 
+// A value as a pack would write it: 3, true, a word, [none, little] (for explain and rules diff).
+std::string param_text(const ParamValue& v);
+
 // Pack-wide parameters every check may read (e.g. the notional SEN budget).
 struct PackParameters {
     double notional_budget = 6000;
